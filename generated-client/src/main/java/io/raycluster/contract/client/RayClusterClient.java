@@ -1,0 +1,281 @@
+package io.raycluster.contract.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.client.generated.api.RayClusterApi;
+import io.raycluster.contract.client.generated.model.RayCluster;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.jackson.JacksonConverterFactory;
+
+/**
+ * Calls GetRayCluster through the generated Retrofit interface.
+ *
+ * <pre>{@code
+ * RayClusterClient client = RayClusterClient.builder()
+ *     .endpoint("https://emr-serverless-spark.cn-hangzhou.aliyuncs.com")
+ *     .addInterceptor(signingInterceptor)
+ *     .build();
+ * RayCluster cluster = client.getRayCluster("w-d2d82aa09155", "ray-k7nm8ahl5te4tg91");
+ * }</pre>
+ *
+ * <p>The generated interface builds each request (path, method, parameter encoding); this class
+ * executes it with OkHttp and reads the response itself, so that every outcome, including an
+ * empty or malformed body, becomes a model or one {@link RayClusterException} with the HTTP
+ * status and request id. Instances are thread-safe; share one per endpoint.
+ */
+public final class RayClusterClient implements AutoCloseable {
+  /** Connect timeout used when the builder sets none. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Read timeout used when the builder sets none. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** Whole-call timeout used when the builder sets none. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** Largest response body read, 16 MiB; the documented body is about 2 KiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+  private final HttpUrl endpoint;
+  private final OkHttpClient httpClient;
+  private final boolean ownsHttpClient;
+  private final RayClusterApi api;
+  private final ResponseHandler<RayCluster> clusterHandler;
+
+  private RayClusterClient(Builder builder) {
+    this.endpoint = builder.endpoint;
+    this.ownsHttpClient = builder.httpClient == null;
+    OkHttpClient.Builder http =
+        builder.httpClient == null ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
+    if (builder.httpClient == null || builder.connectTimeout != null) {
+      http.connectTimeout(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT));
+    }
+    if (builder.httpClient == null || builder.readTimeout != null) {
+      http.readTimeout(orDefault(builder.readTimeout, DEFAULT_READ_TIMEOUT));
+    }
+    if (builder.httpClient == null || builder.callTimeout != null) {
+      http.callTimeout(orDefault(builder.callTimeout, DEFAULT_CALL_TIMEOUT));
+    }
+    builder.interceptors.forEach(http::addInterceptor);
+    builder.networkInterceptors.forEach(http::addNetworkInterceptor);
+    this.httpClient = http.build();
+
+    ObjectMapper mapper = builder.mapper == null ? RayClusterJson.newMapper() : builder.mapper;
+    Retrofit retrofit = new Retrofit.Builder()
+        .baseUrl(withTrailingSlash(endpoint))
+        .client(httpClient)
+        .addConverterFactory(JacksonConverterFactory.create(mapper))
+        .build();
+    this.api = retrofit.create(RayClusterApi.class);
+    this.clusterHandler = new ResponseHandler<>(mapper, RayCluster.class, builder.maxResponseBytes);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The endpoint the client calls. */
+  public HttpUrl endpoint() {
+    return endpoint;
+  }
+
+  /** The OkHttp client in use (with the builder's timeouts and interceptors). */
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  /**
+   * Reads one Ray cluster.
+   *
+   * @throws VendorErrorException the service answered with its error format (see subclasses)
+   * @throws UnexpectedResponseException the response is not a usable answer
+   * @throws TransportException no response arrived
+   */
+  public RayCluster getRayCluster(String workspaceId, String clusterId) {
+    Request request = getRayClusterRequest(workspaceId, clusterId);
+    try (Response response = httpClient.newCall(request).execute()) {
+      return clusterHandler.handle(response);
+    } catch (IOException e) {
+      throw new TransportException(describe(request), e);
+    }
+  }
+
+  /**
+   * Reads one Ray cluster without blocking. The future fails with the same exceptions as
+   * {@link #getRayCluster}; cancelling it cancels the HTTP call.
+   */
+  public CompletableFuture<RayCluster> getRayClusterAsync(String workspaceId, String clusterId) {
+    Request request = getRayClusterRequest(workspaceId, clusterId);
+    CompletableFuture<RayCluster> future = new CompletableFuture<>();
+    Call call = httpClient.newCall(request);
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        future.completeExceptionally(new TransportException(describe(request), e));
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (response) {
+          future.complete(clusterHandler.handle(response));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    future.whenComplete((value, error) -> {
+      if (future.isCancelled()) {
+        call.cancel();
+      }
+    });
+    return future;
+  }
+
+  /**
+   * The HTTP request {@link #getRayCluster} sends, as the generated interface builds it (before
+   * interceptors such as signing run). It carries Retrofit's {@code Invocation} tag, which names
+   * the interface method and so the spec operation.
+   */
+  public Request getRayClusterRequest(String workspaceId, String clusterId) {
+    requireId("workspaceId", workspaceId);
+    requireId("clusterId", clusterId);
+    return api.getRayCluster(workspaceId, clusterId).request();
+  }
+
+  /** Releases the connection pool and threads, when the client created its own OkHttpClient. */
+  @Override
+  public void close() {
+    if (ownsHttpClient) {
+      httpClient.dispatcher().executorService().shutdown();
+      httpClient.connectionPool().evictAll();
+    }
+  }
+
+  private static void requireId(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(name + " must be a non-empty string, got "
+          + (value == null ? "null" : "\"\""));
+    }
+  }
+
+  private static String describe(Request request) {
+    return request.method() + " " + request.url().encodedPath();
+  }
+
+  private static HttpUrl withTrailingSlash(HttpUrl url) {
+    String path = url.encodedPath();
+    return path.endsWith("/") ? url : url.newBuilder().encodedPath(path + "/").build();
+  }
+
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value == null ? fallback : value;
+  }
+
+  /** Builds a {@link RayClusterClient}. Only the endpoint is required. */
+  public static final class Builder {
+    private HttpUrl endpoint;
+    private OkHttpClient httpClient;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration callTimeout;
+    private ObjectMapper mapper;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private final List<Interceptor> interceptors = new ArrayList<>();
+    private final List<Interceptor> networkInterceptors = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The service's base URL, for example {@code https://emr-serverless-spark.cn-hangzhou.aliyuncs.com}. */
+    public Builder endpoint(String url) {
+      Objects.requireNonNull(url, "endpoint");
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) {
+        throw new IllegalArgumentException(
+            "endpoint must be an http:// or https:// URL, got \"" + url + "\"");
+      }
+      return endpoint(parsed);
+    }
+
+    public Builder endpoint(HttpUrl url) {
+      this.endpoint = Objects.requireNonNull(url, "endpoint");
+      return this;
+    }
+
+    /**
+     * An OkHttp client to build on (its pool, dispatcher, proxy and interceptors are kept). Its
+     * timeouts are kept too unless this builder sets them. The client does not close it.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "okHttpClient");
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive("readTimeout", timeout);
+      return this;
+    }
+
+    /** Bound on the whole call: connecting, writing, the server's time and reading the body. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive("callTimeout", timeout);
+      return this;
+    }
+
+    /** An application interceptor, run once per call before the network (signing goes here). */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /** A network interceptor, run for each request that goes on the wire. */
+    public Builder addNetworkInterceptor(Interceptor interceptor) {
+      networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /** A mapper to use instead of {@link RayClusterJson#newMapper()}. */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "objectMapper");
+      return this;
+    }
+
+    /** Largest body read before the response is rejected; default 16 MiB. */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
+      }
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    public RayClusterClient build() {
+      if (endpoint == null) {
+        throw new IllegalStateException(
+            "endpoint is required, for example https://emr-serverless-spark.cn-hangzhou.aliyuncs.com");
+      }
+      return new RayClusterClient(this);
+    }
+
+    private static Duration positive(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}

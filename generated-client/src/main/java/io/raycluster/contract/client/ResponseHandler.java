@@ -1,0 +1,155 @@
+package io.raycluster.contract.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.client.VendorErrorException.VendorErrorBody;
+import io.raycluster.contract.client.generated.model.VendorError;
+import java.io.IOException;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Turns one HTTP response into a model or the exception it stands for. Every failure becomes a
+ * {@link RayClusterException}; no Jackson or I/O exception escapes raw.
+ */
+final class ResponseHandler<T> {
+  /** The header the vendor's gateway puts its request id in. */
+  static final String REQUEST_ID_HEADER = "x-acs-request-id";
+
+  private final ObjectMapper mapper;
+  private final Class<T> type;
+  private final long maxBodyBytes;
+
+  ResponseHandler(ObjectMapper mapper, Class<T> type, long maxBodyBytes) {
+    this.mapper = mapper;
+    this.type = type;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  T handle(Response response) {
+    int status = response.code();
+    String contentType = response.header("Content-Type");
+    String headerRequestId = response.header(REQUEST_ID_HEADER);
+    byte[] body;
+    try {
+      body = readBody(response);
+    } catch (BodyTooLargeException e) {
+      throw new UnexpectedResponseException(
+          "the body is larger than " + maxBodyBytes + " bytes", status, contentType,
+          Snippets.of(e.start), headerRequestId, null);
+    } catch (IOException e) {
+      throw new TransportException(
+          "Reading the body of HTTP " + status + " from " + response.request().url().encodedPath(), e);
+    }
+
+    if (status >= 200 && status < 300) {
+      return success(status, contentType, headerRequestId, body);
+    }
+    throw failure(response, status, contentType, headerRequestId, body);
+  }
+
+  private T success(int status, String contentType, String headerRequestId, byte[] body) {
+    if (isBlank(body)) {
+      throw new UnexpectedResponseException(
+          "expected a JSON " + type.getSimpleName() + " but the body is empty", status, contentType,
+          "", headerRequestId, null);
+    }
+    try {
+      JsonNode tree = mapper.readTree(body);
+      if (!tree.isObject()) {
+        throw new UnexpectedResponseException(
+            "expected a JSON object (" + type.getSimpleName() + ") but found " + kind(tree),
+            status, contentType, Snippets.of(body), headerRequestId, null);
+      }
+      return mapper.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new UnexpectedResponseException(
+          "the body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+          status, contentType, Snippets.of(body), headerRequestId, null);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof UnexpectedResponseException) {
+        throw (UnexpectedResponseException) e;
+      }
+      throw new UnexpectedResponseException(
+          "the body cannot be read as " + type.getSimpleName() + ": " + e.getMessage(),
+          status, contentType, Snippets.of(body), headerRequestId, null);
+    }
+  }
+
+  private RayClusterException failure(
+      Response response, int status, String contentType, String headerRequestId, byte[] body) {
+    if (isBlank(body)) {
+      return new UnexpectedResponseException(
+          "error response without the vendor's error body", status, contentType, "",
+          headerRequestId, null);
+    }
+    try {
+      JsonNode tree = mapper.readTree(body);
+      if (tree.isObject()) {
+        VendorErrorBody parsed = new VendorErrorBody(mapper.treeToValue(tree, VendorError.class));
+        if (parsed.looksLikeVendorError()) {
+          return VendorErrorException.of(
+              status, parsed.withRequestIdFallback(headerRequestId), response.headers());
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // Not the vendor's JSON (an HTML page from a proxy, plain text, broken JSON): reported
+      // below with the start of the body.
+    }
+    return new UnexpectedResponseException(
+        "error response that is not the vendor's JSON error body", status, contentType,
+        Snippets.of(body), headerRequestId, null);
+  }
+
+  private byte[] readBody(Response response) throws IOException {
+    ResponseBody responseBody = response.body();
+    if (responseBody == null) {
+      return new byte[0];
+    }
+    BufferedSource source = responseBody.source();
+    // request(n) buffers up to n bytes and returns false at end of stream: one byte past the
+    // limit tells "too large" without reading an unbounded body into memory.
+    if (source.request(maxBodyBytes + 1)) {
+      byte[] start = source.getBuffer().readByteArray(Math.min(Snippets.MAX_CHARS * 4L, maxBodyBytes));
+      throw new BodyTooLargeException(start);
+    }
+    return source.getBuffer().readByteArray();
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String kind(JsonNode node) {
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isTextual()) {
+      return "a string";
+    }
+    if (node.isNumber()) {
+      return "a number";
+    }
+    if (node.isBoolean()) {
+      return "a boolean";
+    }
+    return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient byte[] start;
+
+    BodyTooLargeException(byte[] start) {
+      super("body too large");
+      this.start = start;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.raycluster.contract.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * The start of a response body, fit for an exception message: cut to a few hundred characters,
+ * control characters escaped, and the values the service treats as secrets masked
+ * ({@code submitToken}, the dashboard's {@code token=}, security tokens).
+ */
+final class Snippets {
+  static final int MAX_CHARS = 300;
+
+  private static final Pattern SECRET_JSON_VALUE = Pattern.compile(
+      "(\"(?:submitToken|SecurityToken|securityToken|AccessKeySecret|accessKeySecret)\"\\s*:\\s*\")"
+          + "[^\"]*(\"?)");
+  private static final Pattern TOKEN_QUERY = Pattern.compile("([?&]token=)[^&\"\\s]*");
+
+  private Snippets() {}
+
+  static String of(byte[] body) {
+    int n = Math.min(body.length, MAX_CHARS * 4);
+    String text = new String(body, 0, n, StandardCharsets.UTF_8);
+    text = mask(text);
+    boolean cut = body.length > n || text.length() > MAX_CHARS;
+    if (text.length() > MAX_CHARS) {
+      text = text.substring(0, MAX_CHARS);
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (c < 0x20 || c == 0x7f) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return cut ? sb.append('…').toString() : sb.toString();
+  }
+
+  static String mask(String text) {
+    String masked = SECRET_JSON_VALUE.matcher(text).replaceAll("$1***$2");
+    return TOKEN_QUERY.matcher(masked).replaceAll("$1***");
+  }
+}
