@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import io.raycluster.contract.client.credentials.CredentialsException;
+import io.raycluster.contract.client.credentials.CredentialsProvider;
+import io.raycluster.contract.client.credentials.Environment;
+import io.raycluster.contract.client.credentials.Regions;
+import java.time.Clock;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -24,11 +30,16 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  *
  * <pre>{@code
  * RayClusterClient client = RayClusterClient.builder()
- *     .endpoint("https://emr-serverless-spark.cn-hangzhou.aliyuncs.com")
- *     .addInterceptor(signingInterceptor)
+ *     .region("cn-hangzhou")
+ *     .credentials(CredentialsProviders.defaultChain())
  *     .build();
  * RayCluster cluster = client.getRayCluster("w-d2d82aa09155", "ray-k7nm8ahl5te4tg91");
  * }</pre>
+ *
+ * <p>With {@link Builder#credentials} every attempt is signed (ACS3-HMAC-SHA256) and failed
+ * attempts are retried ({@link RetryPolicy#defaults()} unless {@link Builder#retryPolicy} says
+ * otherwise). Without credentials the client sends unsigned requests and does not retry unless
+ * given a retry policy: that is how tests and the local replay server are called.
  *
  * <p>The generated interface builds each request (path, method, parameter encoding); this class
  * executes it with OkHttp and reads the response itself, so that every outcome, including an
@@ -51,8 +62,8 @@ public final class RayClusterClient implements AutoCloseable {
   private final RayClusterApi api;
   private final ResponseHandler<RayCluster> clusterHandler;
 
-  private RayClusterClient(Builder builder) {
-    this.endpoint = builder.endpoint;
+  private RayClusterClient(Builder builder, HttpUrl endpoint) {
+    this.endpoint = endpoint;
     this.ownsHttpClient = builder.httpClient == null;
     OkHttpClient.Builder http =
         builder.httpClient == null ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
@@ -65,7 +76,22 @@ public final class RayClusterClient implements AutoCloseable {
     if (builder.httpClient == null || builder.callTimeout != null) {
       http.callTimeout(orDefault(builder.callTimeout, DEFAULT_CALL_TIMEOUT));
     }
+    RetryPolicy retry = builder.retryPolicy != null ? builder.retryPolicy
+        : builder.credentials != null ? RetryPolicy.defaults() : RetryPolicy.none();
+    // Order matters: retries outermost, then the caller's interceptors, then signing, so that
+    // each attempt is signed with a fresh date and nonce after every change to the request.
+    http.interceptors().add(0, new RetryInterceptor(retry));
     builder.interceptors.forEach(http::addInterceptor);
+    if (builder.credentials != null) {
+      SigningInterceptor.Builder signer = SigningInterceptor.builder().credentials(builder.credentials);
+      if (builder.clock != null) {
+        signer.clock(builder.clock);
+      }
+      if (builder.nonces != null) {
+        signer.nonces(builder.nonces);
+      }
+      http.addInterceptor(signer.build());
+    }
     builder.networkInterceptors.forEach(http::addNetworkInterceptor);
     this.httpClient = http.build();
 
@@ -99,11 +125,15 @@ public final class RayClusterClient implements AutoCloseable {
    * @throws VendorErrorException the service answered with its error format (see subclasses)
    * @throws UnexpectedResponseException the response is not a usable answer
    * @throws TransportException no response arrived
+   * @throws CredentialsException the client signs requests and has no usable credentials
+   * @throws IllegalStateException the request cannot be signed (its operation is not in the spec)
    */
   public RayCluster getRayCluster(String workspaceId, String clusterId) {
     Request request = getRayClusterRequest(workspaceId, clusterId);
     try (Response response = httpClient.newCall(request).execute()) {
       return clusterHandler.handle(response);
+    } catch (SigningInterceptor.SigningException e) {
+      throw e.unwrap();
     } catch (IOException e) {
       throw new TransportException(describe(request), e);
     }
@@ -120,7 +150,8 @@ public final class RayClusterClient implements AutoCloseable {
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(new TransportException(describe(request), e));
+        future.completeExceptionally(e instanceof SigningInterceptor.SigningException
+            ? ((SigningInterceptor.SigningException) e).unwrap() : new TransportException(describe(request), e));
       }
 
       @Override
@@ -180,9 +211,21 @@ public final class RayClusterClient implements AutoCloseable {
     return value == null ? fallback : value;
   }
 
-  /** Builds a {@link RayClusterClient}. Only the endpoint is required. */
+  /**
+   * Builds a {@link RayClusterClient}. An endpoint or a region is required; with credentials
+   * and neither, the region is read from {@code ALIBABA_CLOUD_REGION_ID}, then the CLI profile's
+   * {@code region_id}.
+   */
   public static final class Builder {
     private HttpUrl endpoint;
+    private String region;
+    private boolean vpc;
+    private boolean allowUnknownRegion;
+    private CredentialsProvider credentials;
+    private RetryPolicy retryPolicy;
+    private Clock clock;
+    private Supplier<String> nonces;
+    private Environment environment;
     private OkHttpClient httpClient;
     private Duration connectTimeout;
     private Duration readTimeout;
@@ -207,6 +250,61 @@ public final class RayClusterClient implements AutoCloseable {
 
     public Builder endpoint(HttpUrl url) {
       this.endpoint = Objects.requireNonNull(url, "endpoint");
+      return this;
+    }
+
+    /**
+     * The region whose public endpoint to call ({@code https://emr-serverless-spark.<region>.aliyuncs.com}).
+     * A region without a known endpoint fails at {@link #build()} with the list of known ones,
+     * unless {@link #allowUnknownRegion()} is set.
+     */
+    public Builder region(String regionId) {
+      this.region = Objects.requireNonNull(regionId, "region");
+      return this;
+    }
+
+    /** Call the region's VPC endpoint ({@code emr-serverless-spark-vpc.<region>.aliyuncs.com}). */
+    public Builder vpcEndpoint() {
+      this.vpc = true;
+      return this;
+    }
+
+    /** Accept a region the spec does not list, using the vendor's endpoint naming pattern. */
+    public Builder allowUnknownRegion() {
+      this.allowUnknownRegion = true;
+      return this;
+    }
+
+    /**
+     * Sign every request with these credentials and retry failed attempts (see
+     * {@link #retryPolicy}). Usually {@code CredentialsProviders.defaultChain()}.
+     */
+    public Builder credentials(CredentialsProvider provider) {
+      this.credentials = Objects.requireNonNull(provider, "credentials");
+      return this;
+    }
+
+    /** When to retry; default {@link RetryPolicy#defaults()} with credentials, else no retry. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /** The clock that dates signatures (tests only; default the system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The source of signature nonces (tests only; default 16 {@code SecureRandom} bytes in hex). */
+    public Builder nonces(Supplier<String> nonces) {
+      this.nonces = Objects.requireNonNull(nonces, "nonces");
+      return this;
+    }
+
+    /** Where the region is looked up when none is set (tests only; default the process environment). */
+    public Builder environment(Environment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
       return this;
     }
 
@@ -263,11 +361,28 @@ public final class RayClusterClient implements AutoCloseable {
     }
 
     public RayClusterClient build() {
-      if (endpoint == null) {
-        throw new IllegalStateException(
-            "endpoint is required, for example https://emr-serverless-spark.cn-hangzhou.aliyuncs.com");
+      if (endpoint != null && region != null) {
+        throw new IllegalStateException("set endpoint(...) or region(...), not both");
       }
-      return new RayClusterClient(this);
+      HttpUrl url = endpoint;
+      if (url == null) {
+        String regionId = region;
+        Environment env = environment == null ? Environment.system() : environment;
+        if (regionId == null && credentials != null) {
+          regionId = Regions.configuredRegion(env);
+        }
+        if (regionId == null) {
+          throw new IllegalStateException("endpoint is required: call region(\"cn-hangzhou\") or endpoint(url), "
+              + "for example https://emr-serverless-spark.cn-hangzhou.aliyuncs.com"
+              + (credentials == null ? "" : "; no region was found in " + Regions.describeWhere(env)));
+        }
+        try {
+          url = Endpoints.forRegion(regionId, vpc, allowUnknownRegion);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      }
+      return new RayClusterClient(this, url);
     }
 
     private static Duration positive(String name, Duration d) {

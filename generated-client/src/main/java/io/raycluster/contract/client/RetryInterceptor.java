@@ -1,0 +1,122 @@
+package io.raycluster.contract.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a call up to {@link RetryPolicy#maxAttempts()} times and logs each attempt at DEBUG
+ * (method, path, status, attempt, elapsed; never headers). Installed as the outermost
+ * application interceptor so that the signer, inside it, signs every attempt afresh.
+ */
+final class RetryInterceptor implements Interceptor {
+  private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
+  private static final Pattern TIME_LEFT = Pattern.compile("TimeLeft\\s*:\\s*(\\d+)");
+  private static final String[] RATE_LIMIT_HEADERS = {"x-ratelimit-user-api", "x-ratelimit-user"};
+  private static final long PEEK_BYTES = 64 * 1024;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final RetryPolicy policy;
+
+  RetryInterceptor(RetryPolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    String what = request.method() + " " + request.url().encodedPath();
+    long start = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      boolean last = attempt >= policy.maxAttempts();
+      Response response;
+      try {
+        response = chain.proceed(request);
+      } catch (SigningInterceptor.SigningException e) {
+        throw e;
+      } catch (IOException e) {
+        LOG.debug("{} failed: {} (attempt {}/{}, {} ms)", what, e.toString(), attempt, policy.maxAttempts(),
+            elapsedMillis(start));
+        if (last || chain.call().isCanceled()) {
+          throw e;
+        }
+        sleep(chain, policy.backoff(attempt), what);
+        continue;
+      }
+      int status = response.code();
+      String code = status >= 400 && !last ? errorCode(response) : null;
+      boolean throttled = status == 429 || (code != null && ThrottlingException.isThrottlingCode(code));
+      boolean retry = !last && (throttled || status >= 500);
+      LOG.debug("{} -> {}{} (attempt {}/{}, {} ms){}", what, status, code == null ? "" : " " + code, attempt,
+          policy.maxAttempts(), elapsedMillis(start), retry ? ", retrying" : "");
+      if (!retry) {
+        return response;
+      }
+      Duration wait = throttled ? policy.throttleWait(attempt, timeLeftMillis(response)) : policy.backoff(attempt);
+      response.close();
+      sleep(chain, wait, what);
+    }
+  }
+
+  private void sleep(Chain chain, Duration wait, String what) throws IOException {
+    LOG.debug("{}: waiting {} ms before the next attempt", what, wait.toMillis());
+    try {
+      if (!wait.isZero()) {
+        policy.sleeper().sleep(wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to retry " + what);
+    }
+    if (chain.call().isCanceled()) {
+      // OkHttp's call timeout cancels the call; report it as the timeout it is.
+      throw new InterruptedIOException("timeout");
+    }
+  }
+
+  /** The largest {@code TimeLeft:<ms>} of the rate-limit headers, or -1. */
+  static long timeLeftMillis(Response response) {
+    long best = -1;
+    for (String name : RATE_LIMIT_HEADERS) {
+      for (String value : response.headers(name)) {
+        Matcher m = TIME_LEFT.matcher(value);
+        while (m.find()) {
+          try {
+            best = Math.max(best, Long.parseLong(m.group(1)));
+          } catch (NumberFormatException tooLong) {
+            best = Long.MAX_VALUE;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The vendor error code of an error body ({@code Code} or {@code code}), or {@code null}. */
+  private static String errorCode(Response response) {
+    try {
+      byte[] body = response.peekBody(PEEK_BYTES).bytes();
+      JsonNode tree = MAPPER.readTree(body);
+      if (tree == null || !tree.isObject()) {
+        return null;
+      }
+      JsonNode code = tree.hasNonNull("Code") ? tree.get("Code") : tree.get("code");
+      return code == null || !code.isTextual() ? null : code.asText();
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
+  }
+
+  private static long elapsedMillis(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}
