@@ -168,8 +168,8 @@ class RetryTest {
 
   @Test
   void getRayCluster_whenReadTimesOut_retriesThenReportsATimeout() {
-    server.enqueue(ok().setHeadersDelay(2, TimeUnit.SECONDS));
-    server.enqueue(ok().setHeadersDelay(2, TimeUnit.SECONDS));
+    server.enqueue(ok().setHeadersDelay(1, TimeUnit.SECONDS));
+    server.enqueue(ok().setHeadersDelay(1, TimeUnit.SECONDS));
     try (RayClusterClient client = RayClusterClient.builder()
         .endpoint(server.url("/"))
         .credentials(CredentialsProviders.of("LTAI5tRetryKeyId", SECRET))
