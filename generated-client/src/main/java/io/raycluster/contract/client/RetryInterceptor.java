@@ -56,6 +56,8 @@ final class RetryInterceptor implements Interceptor {
       String code = status >= 400 && !last ? errorCode(response) : null;
       boolean throttled = status == 429 || (code != null && ThrottlingException.isThrottlingCode(code));
       boolean retry = !last && (throttled || status >= 500);
+      // The path as sent (the signer may have re-encoded it).
+      what = request.method() + " " + response.request().url().encodedPath();
       LOG.debug("{} -> {}{} (attempt {}/{}, {} ms){}", what, status, code == null ? "" : " " + code, attempt,
           policy.maxAttempts(), elapsedMillis(start), retry ? ", retrying" : "");
       if (!retry) {
