@@ -122,7 +122,17 @@ public final class JsonDocuments {
       if (node == null || node.isMissingNode()) {
         throw new UnreadableInputException("empty", "", "no JSON document: the input holds only whitespace");
       }
-      JsonToken next = parser.nextToken();
+      JsonToken next;
+      try {
+        next = parser.nextToken();
+      } catch (JsonParseException e) {
+        JsonLocation at = e.getLocation();
+        throw new UnreadableInputException(
+            "trailing", "",
+            "trailing content after the JSON document"
+                + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                + "; a file must hold exactly one JSON document");
+      }
       if (next != null) {
         JsonLocation at = parser.currentTokenLocation();
         boolean document = next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY;
@@ -138,9 +148,11 @@ public final class JsonDocuments {
       String pointer = pointerOf(parser);
       String m = e.getOriginalMessage();
       if (m.contains("nesting depth") || m.contains("Nesting depth")) {
+        // The pointer of a too-deep value is itself huge: the message shows its start instead.
         throw new UnreadableInputException(
-            "depth", shorten(pointer),
-            "nested deeper than the limit of " + limits.maxDepth() + " levels of arrays and objects");
+            "depth", "",
+            "nested deeper than the limit of " + limits.maxDepth() + " levels of arrays and objects (at "
+                + shorten(pointer) + ")");
       }
       if (m.contains("String value length")) {
         throw new UnreadableInputException(

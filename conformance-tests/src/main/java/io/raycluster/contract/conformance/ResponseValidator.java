@@ -161,9 +161,17 @@ public final class ResponseValidator {
     }
     List<Error> errors = schemas.get(pointer.get()).validate(body);
     List<Finding> findings = new ArrayList<>(errors.size() + drift.size());
+    java.util.Set<String> wrongType = new java.util.HashSet<>();
     for (Error e : errors) {
-      findings.add(FindingWords.of(e, body));
+      Finding f = FindingWords.of(e, body);
+      if (f.keyword().equals("type")) {
+        wrongType.add(f.pointer());
+      }
+      findings.add(f);
     }
+    // A value of the wrong type also fails its enum or format; the type finding says it all.
+    findings.removeIf(f -> !f.keyword().equals("type") && wrongType.contains(f.pointer())
+        && (f.keyword().equals("enum") || f.keyword().equals("format")));
     findings.addAll(drift);
     findings.sort(Comparator.comparing(Finding::pointer).thenComparing(Finding::keyword));
     return ValidationResult.of(findings);

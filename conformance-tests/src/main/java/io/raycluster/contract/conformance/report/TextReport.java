@@ -27,9 +27,9 @@ final class TextReport {
         }
       }
       if (file.skipped() > 0 || file.outcomes().isEmpty()) {
-        out.println(String.format(Locale.ROOT, "%-10s  %s  %d HAR %s that %s not GetRayCluster calls",
-            "SKIPPED", file.path(), file.skipped(), file.skipped() == 1 ? "entry" : "entries",
-            file.skipped() == 1 ? "is" : "are"));
+        out.println(String.format(Locale.ROOT, "%-10s  %s  %s", "SKIPPED", file.path(),
+            file.skipped() == 1 ? "1 HAR entry: not a GetRayCluster call"
+                : file.skipped() + " HAR entries: not GetRayCluster calls"));
       }
     }
     out.println(summary.line());
