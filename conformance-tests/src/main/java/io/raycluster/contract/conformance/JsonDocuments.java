@@ -1,0 +1,257 @@
+package io.raycluster.contract.conformance;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads one JSON document from bytes, strictly and within {@link Limits}: exactly one document,
+ * UTF-8 without a byte-order mark, no duplicate keys, bounded depth and string length. Every
+ * rejection is an {@link UnreadableInputException} whose message names the problem and, where
+ * known, the line, column and JSON pointer. Thread-safe.
+ */
+public final class JsonDocuments {
+  private static final int POINTER_SHOWN = 120;
+
+  private final Limits limits;
+  private final ObjectMapper mapper;
+
+  private JsonDocuments(Limits limits) {
+    this.limits = limits;
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxDepth())
+                    .maxStringLength(limits.maxStringLength())
+                    .maxNumberLength(1_000)
+                    .maxDocumentLength(limits.maxBytes())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    this.mapper =
+        JsonMapper.builder(factory)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+  }
+
+  public static JsonDocuments create(Limits limits) {
+    return new JsonDocuments(limits);
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  /** The mapper configured with these limits (duplicate detection on). */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Reads a whole file, refusing one larger than {@link Limits#maxBytes()} before reading it. */
+  public byte[] readFile(Path path) throws UnreadableInputException {
+    try {
+      long size = Files.size(path);
+      if (size > limits.maxBytes()) {
+        throw tooLarge(size);
+      }
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UnreadableInputException(
+          "io", "", "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      throw new UnreadableInputException("size", "", "not enough memory to read the file");
+    }
+  }
+
+  /** Reads a stream (standard input) up to the size limit. */
+  public byte[] readStream(InputStream in) throws UnreadableInputException {
+    try {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+      if (bytes.length > limits.maxBytes()) {
+        throw tooLarge(-1);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UnreadableInputException("io", "", "cannot read the input: " + e.getMessage());
+    }
+  }
+
+  private UnreadableInputException tooLarge(long size) {
+    String what = size < 0 ? "the input is" : "the file is " + size + " bytes,";
+    return new UnreadableInputException(
+        "size",
+        "",
+        what + " larger than the limit of " + limits.maxBytes() + " bytes (raise it with --max-file-size)");
+  }
+
+  /** Parses exactly one JSON document (any JSON value) from {@code bytes}. */
+  public JsonNode parse(byte[] bytes) throws UnreadableInputException {
+    checkText(bytes);
+    try (JsonParser parser = mapper.createParser(bytes)) {
+      return parseOne(parser);
+    } catch (IOException e) {
+      throw new UnreadableInputException("json", "", "cannot read JSON: " + e.getMessage());
+    }
+  }
+
+  private JsonNode parseOne(JsonParser parser) throws IOException, UnreadableInputException {
+    JsonNode node;
+    try {
+      node = mapper.readTree(parser);
+      if (node == null || node.isMissingNode()) {
+        throw new UnreadableInputException("empty", "", "no JSON document: the input holds only whitespace");
+      }
+      JsonToken next;
+      try {
+        next = parser.nextToken();
+      } catch (JsonParseException e) {
+        JsonLocation at = e.getLocation();
+        throw new UnreadableInputException(
+            "trailing", "",
+            "trailing content after the JSON document"
+                + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                + "; a file must hold exactly one JSON document");
+      }
+      if (next != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        boolean document = next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY;
+        throw new UnreadableInputException(
+            "trailing",
+            "",
+            (document ? "a second JSON document" : "trailing content after the JSON document")
+                + " at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                + "; a file must hold exactly one JSON document");
+      }
+      return node;
+    } catch (StreamConstraintsException e) {
+      String pointer = pointerOf(parser);
+      String m = e.getOriginalMessage();
+      if (m.contains("nesting depth") || m.contains("Nesting depth")) {
+        // The pointer of a too-deep value is itself huge: the message shows its start instead.
+        throw new UnreadableInputException(
+            "depth", "",
+            "nested deeper than the limit of " + limits.maxDepth() + " levels of arrays and objects (at "
+                + shorten(pointer) + ")");
+      }
+      if (m.contains("String value length")) {
+        throw new UnreadableInputException(
+            "length", shorten(pointer),
+            "a string value longer than the limit of " + limits.maxStringLength() + " characters");
+      }
+      if (m.contains("Number value length")) {
+        throw new UnreadableInputException("length", shorten(pointer), "a number longer than 1000 digits");
+      }
+      if (m.contains("Document length")) {
+        throw new UnreadableInputException(
+            "size", "", "the document is larger than the limit of " + limits.maxBytes() + " bytes");
+      }
+      throw new UnreadableInputException("limit", shorten(pointer), m);
+    } catch (JsonEOFException e) {
+      throw new UnreadableInputException(
+          "truncated", shorten(pointerOf(parser)),
+          "truncated JSON: the input ends at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + " before the document is complete");
+    } catch (JsonParseException e) {
+      String m = e.getOriginalMessage();
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      if (m.startsWith("Duplicate field")) {
+        String name = m.substring(m.indexOf('\'') + 1, m.lastIndexOf('\''));
+        throw new UnreadableInputException(
+            "duplicate", shorten(pointerOf(parser)),
+            "duplicate key \"" + name + "\"" + where + "; JSON objects must not repeat a key");
+      }
+      throw new UnreadableInputException("syntax", shorten(pointerOf(parser)),
+          "malformed JSON" + where + ": " + firstLine(m));
+    } catch (JsonProcessingException e) {
+      throw new UnreadableInputException("json", shorten(pointerOf(parser)),
+          "cannot read JSON: " + firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static String pointerOf(JsonParser parser) {
+    try {
+      return parser.getParsingContext().pathAsPointer().toString();
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String shorten(String pointer) {
+    return pointer.length() <= POINTER_SHOWN ? pointer : pointer.substring(0, POINTER_SHOWN) + "...";
+  }
+
+  private static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    String line = nl < 0 ? message : message.substring(0, nl);
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+
+  /**
+   * Rejects what is not UTF-8 JSON text before the parser sees it, with a message for each
+   * case (Jackson would guess UTF-16/32 from zero bytes and report something less useful).
+   */
+  static void checkText(byte[] b) throws UnreadableInputException {
+    if (b.length == 0) {
+      throw new UnreadableInputException("empty", "", "empty input: 0 bytes, no JSON document");
+    }
+    if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+      throw new UnreadableInputException(
+          "encoding", "",
+          "starts with a UTF-8 byte-order mark (EF BB BF); JSON text must not begin with one (RFC 8259, section 8.1)");
+    }
+    if (b.length >= 2
+        && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE))) {
+      throw new UnreadableInputException(
+          "encoding", "", "UTF-16 text (it starts with a UTF-16 byte-order mark); JSON must be UTF-8");
+    }
+    boolean ascii = true;
+    for (int i = 0; i < b.length; i++) {
+      int c = b[i];
+      if (c < 0) {
+        ascii = false;
+      } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        throw new UnreadableInputException(
+            "encoding", "",
+            String.format("binary data, not JSON text: control byte 0x%02X at offset %d", c, i));
+      }
+    }
+    if (!ascii) {
+      CharsetDecoder decoder =
+          StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer in = ByteBuffer.wrap(b);
+      try {
+        decoder.decode(in);
+      } catch (CharacterCodingException e) {
+        int at = in.position();
+        throw new UnreadableInputException(
+            "encoding", "",
+            String.format("not UTF-8: invalid byte 0x%02X at offset %d (JSON must be UTF-8)",
+                b[Math.min(at, b.length - 1)] & 0xFF, at));
+      }
+    }
+  }
+}

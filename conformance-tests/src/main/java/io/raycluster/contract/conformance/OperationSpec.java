@@ -1,0 +1,174 @@
+package io.raycluster.contract.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One operation of the spec as the engine needs it: method, path template (and the pattern that
+ * recognises a concrete URL of it) and, per declared response status ({@code 200}, {@code 4XX},
+ * {@code default}, ...), the JSON pointer of the body schema inside the spec document.
+ */
+public final class OperationSpec {
+  private final String operationId;
+  private final String method;
+  private final String pathTemplate;
+  private final Pattern pathPattern;
+  private final Map<String, String> schemaPointers;
+
+  private OperationSpec(
+      String operationId, String method, String pathTemplate, Map<String, String> schemaPointers) {
+    this.operationId = operationId;
+    this.method = method;
+    this.pathTemplate = pathTemplate;
+    this.pathPattern = toPattern(pathTemplate);
+    this.schemaPointers = Map.copyOf(schemaPointers);
+  }
+
+  /** Reads the operation with {@code operationId} from an OpenAPI 3.0 document. */
+  static OperationSpec read(JsonNode document, String operationId) {
+    Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+    while (paths.hasNext()) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
+      while (ops.hasNext()) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        if (operationId.equals(op.getValue().path("operationId").asText())) {
+          String base = "/paths/" + escape(path.getKey()) + "/" + op.getKey();
+          Map<String, String> pointers = new LinkedHashMap<>();
+          Iterator<Map.Entry<String, JsonNode>> responses = op.getValue().path("responses").fields();
+          while (responses.hasNext()) {
+            Map.Entry<String, JsonNode> r = responses.next();
+            String at = base + "/responses/" + escape(r.getKey());
+            JsonNode response = r.getValue();
+            if (response.has("$ref")) {
+              at = response.get("$ref").asText().substring(1);
+              response = document.at(at);
+            }
+            JsonNode schema = response.path("content").path("application/json").path("schema");
+            if (schema.isMissingNode()) {
+              continue;
+            }
+            String schemaAt = at + "/content/application~1json/schema";
+            if (schema.has("$ref") && schema.size() == 1) {
+              schemaAt = schema.get("$ref").asText().substring(1);
+            }
+            pointers.put(r.getKey().toUpperCase(Locale.ROOT), schemaAt);
+          }
+          return new OperationSpec(operationId, op.getKey().toUpperCase(Locale.ROOT), path.getKey(), pointers);
+        }
+      }
+    }
+    throw new IllegalStateException("The spec has no operation '" + operationId + "'");
+  }
+
+  public String operationId() {
+    return operationId;
+  }
+
+  /** Upper-case HTTP method, e.g. {@code GET}. */
+  public String method() {
+    return method;
+  }
+
+  public String pathTemplate() {
+    return pathTemplate;
+  }
+
+  /** Response keys as written in the spec ({@code 200}, {@code 4XX}, ...) to schema pointers. */
+  public Map<String, String> schemaPointers() {
+    return schemaPointers;
+  }
+
+  /**
+   * The JSON pointer (into the spec document) of the body schema for {@code status}: the exact
+   * status first, then its range ({@code 4XX}), then {@code default}; empty when the spec
+   * declares no JSON body for it.
+   */
+  public Optional<String> schemaPointerFor(int status) {
+    String exact = Integer.toString(status);
+    String range = (status / 100) + "XX";
+    for (String key : List.of(exact, range, "DEFAULT")) {
+      String pointer = schemaPointers.get(key);
+      if (pointer != null) {
+        return Optional.of(pointer);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a request with this method and URL (absolute or just a path) is this operation. */
+  public boolean matches(String requestMethod, String url) {
+    if (requestMethod == null || url == null || !method.equalsIgnoreCase(requestMethod.trim())) {
+      return false;
+    }
+    return pathPattern.matcher(pathOf(url)).matches();
+  }
+
+  static String pathOf(String url) {
+    String path;
+    try {
+      URI uri = new URI(url.trim());
+      path = uri.getRawPath();
+      if (path == null) {
+        path = "";
+      }
+    } catch (Exception e) {
+      // Not a strict URI (HAR files from some tools keep unencoded characters): cut by hand.
+      String s = url.trim();
+      int scheme = s.indexOf("://");
+      if (scheme >= 0) {
+        int slash = s.indexOf('/', scheme + 3);
+        s = slash < 0 ? "" : s.substring(slash);
+      }
+      int end = s.length();
+      for (char c : new char[] {'?', '#'}) {
+        int i = s.indexOf(c);
+        if (i >= 0 && i < end) {
+          end = i;
+        }
+      }
+      path = s.substring(0, end);
+    }
+    return path;
+  }
+
+  private static Pattern toPattern(String template) {
+    StringBuilder regex = new StringBuilder("^");
+    int i = 0;
+    while (i < template.length()) {
+      int open = template.indexOf('{', i);
+      if (open < 0) {
+        regex.append(Pattern.quote(template.substring(i)));
+        break;
+      }
+      regex.append(Pattern.quote(template.substring(i, open)));
+      int close = template.indexOf('}', open);
+      regex.append("[^/]+");
+      i = close + 1;
+    }
+    regex.append("/?$");
+    return Pattern.compile(regex.toString());
+  }
+
+  private static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** Every path parameter name of the template, in order. */
+  public List<String> pathParameters() {
+    List<String> names = new ArrayList<>();
+    java.util.regex.Matcher m = Pattern.compile("\\{([^}]+)}").matcher(pathTemplate);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+}

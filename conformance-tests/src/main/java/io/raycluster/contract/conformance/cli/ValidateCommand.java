@@ -1,0 +1,185 @@
+package io.raycluster.contract.conformance.cli;
+
+import io.raycluster.contract.conformance.FileOutcome;
+import io.raycluster.contract.conformance.Limits;
+import io.raycluster.contract.conformance.Mode;
+import io.raycluster.contract.conformance.RecordingValidator;
+import io.raycluster.contract.conformance.ResponseValidator;
+import io.raycluster.contract.conformance.report.ReportFormat;
+import io.raycluster.contract.conformance.report.Summary;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code validate [--strict] [--format text|json|junit] [--output FILE] PATH...}. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Validates recorded GetRayCluster responses against the spec's schemas.",
+      "A .json file is one response body, taken as HTTP 200. A .har file (HAR 1.2) is validated "
+          + "entry by entry: each GET of /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId} "
+          + "against the schema of its own status (2xx the cluster, 4xx/5xx the vendor error); "
+          + "other entries are skipped and counted. Directories are searched recursively for "
+          + "*.json and *.har."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every response was valid",
+      "1:at least one response was invalid or unreadable",
+      "2:usage error (unknown option, a path that does not exist)"
+    })
+final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand ConformanceCli parent;
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--strict",
+      description = "Also report every property the spec does not declare, at any depth (drift).")
+  boolean strict;
+
+  @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text",
+      description = "Report format (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output (the summary line still goes to standard output).")
+  Path output;
+
+  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "64MiB",
+      converter = SizeConverter.class,
+      description = "Largest file read; larger files are reported unreadable. Units B, KiB, MiB, GiB "
+          + "(default: ${DEFAULT-VALUE}). Deeper nesting than 1000 levels and strings over 16 Mi "
+          + "characters are reported too.")
+  long maxFileSize;
+
+  @Option(names = "--no-progress", negatable = true, defaultValue = "true",
+      description = "Show progress on standard error when it is a terminal (default: on).")
+  boolean progress;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*",
+      description = "Files, directories, or - for standard input.")
+  List<String> paths;
+
+  @Override
+  public Integer call() throws IOException {
+    List<Input> inputs = collect();
+    ResponseValidator engine =
+        ResponseValidator.builder().limits(Limits.defaults().withMaxBytes(maxFileSize)).build();
+    RecordingValidator validator = new RecordingValidator(engine, strict ? Mode.STRICT : Mode.LENIENT);
+
+    FileOutcome[] results = new FileOutcome[inputs.size()];
+    AtomicInteger done = new AtomicInteger();
+    try (Progress p = Progress.start(parent.err, parent.terminal && progress && inputs.size() >= 50,
+        inputs.size(), done)) {
+      IntStream.range(0, inputs.size()).parallel().forEach(i -> {
+        Input input = inputs.get(i);
+        results[i] = input.stdin()
+            ? validator.validateStream(parent.in, "-")
+            : validator.validateFile(input.file(), input.display());
+        done.incrementAndGet();
+      });
+    }
+    List<FileOutcome> list = List.of(results);
+    Summary summary = Summary.of(list);
+    if (output == null) {
+      PrintWriter out = new PrintWriter(new OutputStreamWriter(parent.out, StandardCharsets.UTF_8));
+      format.write(list, summary, out);
+      out.flush();
+    } else {
+      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+          PrintWriter out = new PrintWriter(w)) {
+        format.write(list, summary, out);
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "cannot write the report to " + output + ": " + e.getMessage());
+      }
+      parent.out.println(summary.line());
+      parent.out.flush();
+    }
+    return summary.allValid() ? 0 : 1;
+  }
+
+  private record Input(Path file, String display) {
+    boolean stdin() {
+      return file == null;
+    }
+  }
+
+  /** Expands the paths: files as given, directories recursively (*.json, *.har, sorted). */
+  private List<Input> collect() throws IOException {
+    List<Input> inputs = new ArrayList<>();
+    boolean stdin = false;
+    for (String p : paths) {
+      if (p.equals("-")) {
+        if (!stdin) {
+          inputs.add(new Input(null, "-"));
+          stdin = true;
+        }
+        continue;
+      }
+      Path path = Path.of(p);
+      if (!Files.exists(path)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "No such file or directory: " + p);
+      }
+      if (Files.isDirectory(path)) {
+        try (var walk = Files.walk(path)) {
+          walk.filter(Files::isRegularFile)
+              .filter(f -> {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".json") || n.endsWith(".har");
+              })
+              .sorted()
+              .forEach(f -> inputs.add(new Input(f, f.toString())));
+        }
+      } else {
+        inputs.add(new Input(path, p));
+      }
+    }
+    return inputs;
+  }
+
+  /** "64MiB", "10m", "1048576": a size in bytes. */
+  static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      long unit = 1;
+      String[][] units = {{"gib", "1073741824"}, {"mib", "1048576"}, {"kib", "1024"},
+          {"gb", "1000000000"}, {"mb", "1000000"}, {"kb", "1000"},
+          {"g", "1073741824"}, {"m", "1048576"}, {"k", "1024"}, {"b", "1"}};
+      for (String[] u : units) {
+        if (v.endsWith(u[0])) {
+          unit = Long.parseLong(u[1]);
+          v = v.substring(0, v.length() - u[0].length()).trim();
+          break;
+        }
+      }
+      try {
+        long n = Long.parseLong(v);
+        if (n <= 0) {
+          throw new CommandLine.TypeConversionException("'" + value + "' is not a positive size");
+        }
+        return Math.multiplyExact(n, unit);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a size such as 64MiB or 500KiB");
+      }
+    }
+  }
+}
