@@ -112,7 +112,8 @@ public final class OperationSpec {
     return pathPattern.matcher(pathOf(url)).matches();
   }
 
-  static String pathOf(String url) {
+  /** The raw (still percent-encoded) path of an absolute URL or of a path. */
+  public static String pathOf(String url) {
     String path;
     try {
       URI uri = new URI(url.trim());
