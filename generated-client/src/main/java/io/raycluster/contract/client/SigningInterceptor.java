@@ -92,6 +92,9 @@ public final class SigningInterceptor implements Interceptor {
     RequestBody body = request.body();
     byte[] bodyBytes = new byte[0];
     if (body != null) {
+      if (body.isOneShot()) {
+        throw new IllegalStateException("Cannot sign a one-shot request body: it would be consumed by hashing");
+      }
       Buffer buffer = new Buffer();
       body.writeTo(buffer);
       bodyBytes = buffer.readByteArray();

@@ -7,7 +7,6 @@ import io.raycluster.contract.spec.RayClusterSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,8 +55,7 @@ public final class SpecCatalog {
   public static SpecCatalog read(InputStream openApiDocument) throws IOException {
     JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(openApiDocument);
     Map<String, Operation> ops = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
       for (String method : METHODS) {
         JsonNode op = path.getValue().get(method);
         if (op == null || !op.hasNonNull("operationId")) {

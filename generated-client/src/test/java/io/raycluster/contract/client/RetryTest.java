@@ -212,4 +212,50 @@ class RetryTest {
     assertEquals(Duration.ofMillis(199), top.backoff(1));
     assertEquals(Duration.ofMillis(999), top.backoff(50));
   }
+
+  @Test
+  void getRayClusterAsync_whenThrottled_retriesThenSucceeds() throws Exception {
+    server.enqueue(error(400, "Throttling"));
+    server.enqueue(ok());
+    try (RayClusterClient client = client(policy().build())) {
+      assertEquals("ray-k7nm8ahl5te4tg91",
+          client.getRayClusterAsync("w", "r").get(5, TimeUnit.SECONDS).getClusterId());
+    }
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void callTimeout_coversTheWaitsBetweenAttempts() {
+    server.enqueue(error(503, "ServiceUnavailable"));
+    server.enqueue(ok());
+    try (RayClusterClient client = RayClusterClient.builder()
+        .endpoint(server.url("/"))
+        .credentials(CredentialsProviders.of("LTAI5tRetryKeyId", SECRET))
+        .retryPolicy(policy().sleeper(d -> Thread.sleep(600)).build())
+        .callTimeout(Duration.ofMillis(300))
+        .build()) {
+      TransportException e = assertThrows(TransportException.class, () -> client.getRayCluster("w", "r"));
+      assertTrue(e.isTimeout(), e.getMessage());
+    }
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void callerInterceptorHeaders_areSignedOnEveryAttempt() throws Exception {
+    server.enqueue(error(500, "InternalError"));
+    server.enqueue(ok());
+    try (RayClusterClient client = RayClusterClient.builder()
+        .endpoint(server.url("/"))
+        .credentials(CredentialsProviders.of("LTAI5tRetryKeyId", SECRET))
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("x-acs-trace", "t-1").build()))
+        .retryPolicy(policy().build())
+        .build()) {
+      client.getRayCluster("w", "r");
+    }
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest r = take();
+      assertTrue(r.getHeader("Authorization").contains("x-acs-trace"), r.getHeader("Authorization"));
+      assertNull(SignatureChecker.problem(r, SECRET));
+    }
+  }
 }
