@@ -1,0 +1,330 @@
+package io.raycluster.contract.conformance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.raycluster.contract.client.RayClusterClient;
+import io.raycluster.contract.client.RayClusterJson;
+import io.raycluster.contract.client.credentials.CredentialsException;
+import io.raycluster.contract.client.credentials.CredentialsProvider;
+import io.raycluster.contract.client.credentials.CredentialsProviders;
+import io.raycluster.contract.client.credentials.Environment;
+import io.raycluster.contract.client.generated.model.RayCluster;
+import io.raycluster.contract.conformance.ClusterSummary;
+import io.raycluster.contract.conformance.Finding;
+import io.raycluster.contract.conformance.Mode;
+import io.raycluster.contract.conformance.ResponseValidator;
+import io.raycluster.contract.conformance.ValidationResult;
+import io.raycluster.contract.conformance.har.Har;
+import io.raycluster.contract.conformance.har.HarEntry;
+import io.raycluster.contract.conformance.har.HarRequest;
+import io.raycluster.contract.conformance.har.HarResponse;
+import io.raycluster.contract.conformance.record.HarFiles;
+import io.raycluster.contract.conformance.record.Redactor;
+import io.raycluster.contract.conformance.replay.RecordingLoader;
+import io.raycluster.contract.conformance.replay.ReplayServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code get}: one GetRayCluster call with the generated client (signed, with the credential
+ * chain), its response validated against the spec, optionally recorded as a redacted HAR.
+ */
+@Command(
+    name = "get",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Calls GetRayCluster once and validates the response against the spec.",
+      "The target is a region's endpoint (--region, else ALIBABA_CLOUD_REGION_ID, else the "
+          + "profile's region_id), an explicit --endpoint, or --replay: an in-process replay "
+          + "server over the given recordings, signed with a throwaway key pair (no account needed).",
+      "Credentials come from the vendor's chain: ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / "
+          + "_SECURITY_TOKEN, ~/.aliyun/config.json (profile from --profile, ALIBABA_CLOUD_PROFILE "
+          + "or 'current'), ~/.alibabacloud/credentials.",
+      "Secrets (submitToken, the dashboard token, signatures, key ids, tokens) are never printed "
+          + "or recorded."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the call succeeded and the response is valid",
+      "1:a vendor error, a failed call, or a response that fails validation",
+      "2:usage error, missing credentials or region, unreadable recordings, --record target exists"
+    })
+final class GetCommand implements Callable<Integer> {
+  @ParentCommand ConformanceCli parent;
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--workspace-id", required = true, paramLabel = "ID", description = "Workspace ID, e.g. w-d2d82aa09155.")
+  String workspaceId;
+
+  @Option(names = "--cluster-id", required = true, paramLabel = "ID", description = "Ray cluster ID, e.g. ray-k7nm8ahl5te4tg91.")
+  String clusterId;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Target target;
+
+  static final class Target {
+    @Option(names = "--region", paramLabel = "R", description = "Region whose public endpoint to call, e.g. cn-hangzhou.")
+    String region;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Base URL to call, e.g. http://127.0.0.1:43121.")
+    String endpoint;
+
+    @Option(names = "--replay", paramLabel = "PATH", arity = "1..*",
+        description = "Serve these recordings (*.json, *.har, directories) in-process and call them.")
+    List<Path> replay;
+  }
+
+  @Option(names = "--vpc", description = "With a region: call its VPC endpoint.")
+  boolean vpc;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "Profile of ~/.aliyun/config.json (or INI section) to use.")
+  String profile;
+
+  @Option(names = "--strict", description = "Also report every property the spec does not declare.")
+  boolean strict;
+
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+      description = "text: a summary and the findings; json: status, verdict, findings and the (redacted) body. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--record", paramLabel = "FILE", description = "Write the exchange, secrets redacted, as a HAR 1.2 file.")
+  Path record;
+
+  @Option(names = "--force", description = "With --record: replace FILE if it exists.")
+  boolean force;
+
+  enum Format { text, json }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream out = parent.out;
+    PrintStream err = parent.err;
+    if (record != null && !force && record.toFile().exists()) {
+      err.println("raycluster-conformance get: " + record + " exists; pass --force to replace it.");
+      return 2;
+    }
+    ResponseValidator engine = ResponseValidator.fromSpec();
+    ReplayServer server = null;
+    try {
+      RayClusterClient.Builder builder = RayClusterClient.builder();
+      if (target != null && target.replay != null) {
+        RecordingLoader.Result loaded = new RecordingLoader(engine).load(target.replay);
+        if (!loaded.ok()) {
+          loaded.problems().forEach(p -> err.println("raycluster-conformance get: " + p));
+          return 2;
+        }
+        String keyId = "replay-" + hex(6);
+        String secret = hex(24);
+        server = ReplayServer.builder().credential(keyId, secret).recordings(loaded.recordings()).start();
+        builder.endpoint(server.baseUrl()).credentials(CredentialsProviders.of(keyId, secret));
+      } else {
+        Environment env = environment();
+        CredentialsProvider credentials = CredentialsProviders.defaultChain(env);
+        try {
+          credentials.resolveCredentials();
+        } catch (CredentialsException e) {
+          err.println("raycluster-conformance get: no usable credentials. " + e.getMessage());
+          return 2;
+        }
+        builder.credentials(credentials).environment(env);
+        if (target != null && target.endpoint != null) {
+          builder.endpoint(target.endpoint);
+        } else if (target != null && target.region != null) {
+          builder.region(target.region);
+        }
+        if (vpc) {
+          builder.vpcEndpoint();
+        }
+      }
+      AtomicReference<Request> sent = new AtomicReference<>();
+      builder.addNetworkInterceptor(chain -> {
+        sent.set(chain.request());
+        return chain.proceed(chain.request());
+      });
+      RayClusterClient client;
+      try {
+        client = builder.build();
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        err.println("raycluster-conformance get: " + e.getMessage());
+        return 2;
+      }
+      try (client) {
+        return callAndReport(client, engine, sent, out, err);
+      }
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  private int callAndReport(RayClusterClient client, ResponseValidator engine,
+      AtomicReference<Request> sent, PrintStream out, PrintStream err) throws IOException {
+    Request request = client.getRayClusterRequest(workspaceId, clusterId);
+    Instant started = Instant.now();
+    int status;
+    byte[] body;
+    List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
+    long elapsed;
+    try (Response response = client.httpClient().newCall(request).execute()) {
+      status = response.code();
+      ResponseBody rb = response.body();
+      body = rb == null ? new byte[0] : rb.bytes();
+      response.headers().forEach(h -> responseHeaders.add(Map.entry(h.getFirst(), h.getSecond())));
+      elapsed = response.receivedResponseAtMillis() - response.sentRequestAtMillis();
+    } catch (IOException e) {
+      err.println("raycluster-conformance get: the call to " + client.endpoint() + " failed: " + e.getMessage());
+      return 1;
+    }
+
+    Mode mode = strict ? Mode.STRICT : Mode.LENIENT;
+    ValidationResult result = engine.validate(status, body, mode);
+    ObjectMapper mapper = RayClusterJson.newMapper();
+    Redactor redactor = new Redactor(mapper);
+    boolean success = status >= 200 && status < 300;
+
+    if (format == Format.json) {
+      printJson(out, mapper, redactor, status, body, result, mode);
+    } else {
+      printText(out, mapper, status, body, result, mode, responseHeaders);
+    }
+
+    if (record != null) {
+      Request wire = sent.get() != null ? sent.get() : request;
+      List<Map.Entry<String, String>> requestHeaders = new ArrayList<>();
+      wire.headers().forEach(h -> requestHeaders.add(Map.entry(h.getFirst(), h.getSecond())));
+      String mime = responseHeaders.stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+          .map(Map.Entry::getValue).findFirst().orElse("application/json");
+      HarEntry entry = HarEntry.of(started.toString(), Math.max(0, elapsed),
+          HarRequest.of(wire.method(), redactor.url(wire.url().toString()), redactor.headers(requestHeaders)),
+          HarResponse.of(status, "", redactor.headers(responseHeaders), mime,
+              new String(redactor.body(body), StandardCharsets.UTF_8)));
+      try {
+        HarFiles.write(Har.of("raycluster-conformance get", version(), List.of(entry)),
+            record, force);
+        err.println("Recorded the exchange (secrets redacted) to " + record);
+      } catch (FileAlreadyExistsException e) {
+        err.println("raycluster-conformance get: " + record + " exists; pass --force to replace it.");
+        return 2;
+      }
+    }
+    return success && result.isValid() ? 0 : 1;
+  }
+
+  private void printText(PrintStream out, ObjectMapper mapper, int status, byte[] body,
+      ValidationResult result, Mode mode, List<Map.Entry<String, String>> headers) {
+    JsonNode tree = parse(mapper, body);
+    if (status >= 200 && status < 300) {
+      if (tree != null && tree.isObject()) {
+        try {
+          ClusterSummary.print(mapper.treeToValue(tree, RayCluster.class), out);
+        } catch (IOException | IllegalArgumentException e) {
+          out.println("HTTP " + status + ": the body does not decode as a Ray cluster (" + e.getMessage() + ")");
+        }
+      } else {
+        out.println("HTTP " + status + ": the body is not a JSON object");
+      }
+    } else {
+      out.println("Vendor error: " + vendorError(tree, status, headers));
+    }
+    String verdict = result.verdict().label();
+    out.println("Response (HTTP " + status + ") is " + verdict + " against the spec ("
+        + mode.name().toLowerCase(java.util.Locale.ROOT) + ")"
+        + (result.findings().isEmpty() ? "" : ":"));
+    for (Finding f : result.findings()) {
+      out.println("  " + f);
+    }
+  }
+
+  private static String vendorError(JsonNode tree, int status, List<Map.Entry<String, String>> headers) {
+    String code = field(tree, "Code", "code");
+    String message = field(tree, "Message", "message");
+    String requestId = field(tree, "RequestId", "requestId");
+    if (requestId == null) {
+      requestId = headers.stream().filter(h -> h.getKey().equalsIgnoreCase("x-acs-request-id"))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+    return (code == null ? "(no code)" : code) + (message == null ? "" : ": " + message)
+        + " (HTTP " + status + (requestId == null ? "" : ", request id " + requestId) + ")";
+  }
+
+  private static String field(JsonNode tree, String pascal, String camel) {
+    if (tree == null || !tree.isObject()) {
+      return null;
+    }
+    JsonNode v = tree.hasNonNull(pascal) ? tree.get(pascal) : tree.get(camel);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private void printJson(PrintStream out, ObjectMapper mapper, Redactor redactor, int status,
+      byte[] body, ValidationResult result, Mode mode) throws IOException {
+    ObjectNode doc = mapper.createObjectNode();
+    doc.put("status", status);
+    doc.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+    doc.put("verdict", result.verdict().label());
+    ArrayNode errors = doc.putArray("errors");
+    for (Finding f : result.findings()) {
+      errors.addObject().put("pointer", f.pointer()).put("keyword", f.keyword()).put("message", f.message());
+    }
+    JsonNode redacted = parse(mapper, redactor.body(body));
+    if (redacted != null) {
+      doc.set("body", redacted);
+    } else {
+      doc.put("body", new String(redactor.body(body), StandardCharsets.UTF_8));
+    }
+    out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+  }
+
+  private static JsonNode parse(ObjectMapper mapper, byte[] body) {
+    try {
+      return body.length == 0 ? null : mapper.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Environment environment() {
+    if (profile == null) {
+      return Environment.system();
+    }
+    Map<String, String> vars = new HashMap<>(System.getenv());
+    vars.put("ALIBABA_CLOUD_PROFILE", profile);
+    return Environment.of(vars, Path.of(System.getProperty("user.home")));
+  }
+
+  private static String version() {
+    String v = GetCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+
+  private static String hex(int bytes) {
+    byte[] b = new byte[bytes];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}

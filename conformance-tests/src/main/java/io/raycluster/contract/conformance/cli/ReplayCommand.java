@@ -1,0 +1,150 @@
+package io.raycluster.contract.conformance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.raycluster.contract.conformance.JsonDocuments;
+import io.raycluster.contract.conformance.ResponseValidator;
+import io.raycluster.contract.conformance.UnreadableInputException;
+import io.raycluster.contract.conformance.replay.RecordingLoader;
+import io.raycluster.contract.conformance.replay.ReplayServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code replay}: serves recordings at the operation's real path, checking each request's
+ * signature as the vendor's gateway does, until the process is stopped (SIGINT or SIGTERM).
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Serves recorded GetRayCluster responses at GET /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}, "
+          + "checking each request's ACS3-HMAC-SHA256 signature, date and nonce like the vendor's gateway.",
+      "A .json recording (a 200 body) answers for its clusterId in any workspace; each matching HAR "
+          + "entry answers for its own path with its status, headers and body (several entries for "
+          + "one cluster are served in order, the last repeating).",
+      "The first line on standard output is the base URL; one line per request is logged on "
+          + "standard error. Stops cleanly on Ctrl-C or SIGTERM."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped normally",
+      "2:usage error, unreadable recordings or credentials file, port not available"
+    })
+final class ReplayCommand implements Callable<Integer> {
+  @ParentCommand ConformanceCli parent;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "0", paramLabel = "PORT",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--credentials", paramLabel = "FILE",
+      description = "JSON object mapping each accepted AccessKey id to its secret, e.g. "
+          + "{\"my-key-id\": \"my-secret\"}. Without it, a throwaway pair is made and printed on standard error.")
+  Path credentials;
+
+  @Parameters(paramLabel = "RECORDING", arity = "1..*",
+      description = "Recordings: *.json bodies, *.har files, or directories of them.")
+  List<Path> recordings;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintStream err = parent.err;
+    ResponseValidator engine = ResponseValidator.fromSpec();
+    Map<String, String> pairs;
+    if (credentials != null) {
+      try {
+        pairs = readCredentials(engine.json(), credentials);
+      } catch (UnreadableInputException e) {
+        err.println("raycluster-conformance replay: " + credentials
+            + (e.pointer() == null || e.pointer().isEmpty() ? "" : " at " + e.pointer()) + ": " + e.getMessage());
+        return 2;
+      }
+    } else {
+      pairs = Map.of("replay-" + hex(6), hex(24));
+    }
+    RecordingLoader.Result loaded = new RecordingLoader(engine).load(recordings);
+    if (!loaded.ok()) {
+      loaded.problems().forEach(p -> err.println("raycluster-conformance replay: " + p));
+      return 2;
+    }
+    if (loaded.exchanges() + loaded.bodies() == 0) {
+      err.println("raycluster-conformance replay: the recordings hold no GetRayCluster response to serve");
+      return 2;
+    }
+
+    ReplayServer server;
+    try {
+      server = ReplayServer.builder().host(host).port(port).credentials(pairs)
+          .recordings(loaded.recordings()).log(err).start();
+    } catch (IOException e) {
+      err.println("raycluster-conformance replay: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      server.close();
+      err.println("Replay server stopped.");
+      err.flush();
+      stopped.countDown();
+    }, "replay-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+
+    parent.out.println(server.baseUrl());
+    parent.out.flush();
+    err.printf("Serving %d HAR exchange(s) and %d JSON bod%s from %d file(s) at %s%n",
+        loaded.exchanges(), loaded.bodies(), loaded.bodies() == 1 ? "y" : "ies", loaded.files(), server.baseUrl());
+    if (credentials == null) {
+      Map.Entry<String, String> pair = pairs.entrySet().iterator().next();
+      // A throwaway pair that exists only while this process runs: printing it is the point.
+      err.printf("No --credentials: accepting requests signed with the throwaway pair%n"
+          + "  ALIBABA_CLOUD_ACCESS_KEY_ID=%s%n  ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s%n",
+          pair.getKey(), pair.getValue());
+    } else {
+      err.printf("Accepting requests signed with %d key pair(s) from %s%n", pairs.size(), credentials);
+    }
+    err.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static Map<String, String> readCredentials(JsonDocuments json, Path file)
+      throws UnreadableInputException {
+    JsonNode root = json.parse(json.readFile(file));
+    if (!root.isObject() || root.isEmpty()) {
+      throw new UnreadableInputException("credentials", "",
+          "expected a non-empty JSON object mapping AccessKey ids to secrets, e.g. {\"my-key-id\": \"my-secret\"}");
+    }
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
+      if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
+        throw new UnreadableInputException("credentials", "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
+            "expected the secret of AccessKey id \"" + e.getKey() + "\" as a non-empty string");
+      }
+      pairs.put(e.getKey(), e.getValue().asText());
+    }
+    return pairs;
+  }
+
+  private static String hex(int bytes) {
+    byte[] b = new byte[bytes];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}

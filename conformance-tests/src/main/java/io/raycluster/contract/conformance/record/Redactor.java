@@ -1,0 +1,141 @@
+package io.raycluster.contract.conformance.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.raycluster.contract.conformance.har.HarHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from an exchange before it is written anywhere: the request's
+ * {@code Authorization} (key id and signature), security token, AccessKey id and Ray job token
+ * headers, cookies, {@code token=} values in URLs, and in the response body the
+ * {@code submitToken} and the token inside {@code dashboardUrl}. Each secret is replaced by the
+ * string {@value #REDACTED}, so a JSON body stays valid and keeps its schema verdict (a string
+ * stays a string).
+ */
+public final class Redactor {
+  public static final String REDACTED = "REDACTED";
+
+  private static final Set<String> SECRET_HEADERS = Set.of(
+      "x-acs-security-token", "x-acs-accesskey-id", "ray-token", "cookie", "set-cookie",
+      "proxy-authorization", "x-acs-bearer-token");
+  private static final Set<String> SECRET_FIELDS = Set.of(
+      "submittoken", "securitytoken", "accesskeysecret", "accesskeyid", "token", "password");
+  private static final Pattern TOKEN_QUERY = Pattern.compile("([?&](?:token|access_token|SecurityToken)=)[^&#\"\\s]*",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern AUTHORIZATION = Pattern.compile(
+      "^(\\S+)\\s+Credential=[^,]*(,SignedHeaders=[^,]*)?,Signature=\\S*$");
+  private static final Pattern SECRET_JSON_TEXT = Pattern.compile(
+      "(\"(?:submitToken|securityToken|SecurityToken|accessKeySecret|AccessKeySecret)\"\\s*:\\s*\")[^\"]*\"");
+
+  private final ObjectMapper mapper;
+
+  public Redactor(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** Headers with every secret value replaced; names and order kept. */
+  public List<HarHeader> headers(List<Map.Entry<String, String>> headers) {
+    List<HarHeader> out = new ArrayList<>(headers.size());
+    for (Map.Entry<String, String> h : headers) {
+      out.add(HarHeader.of(h.getKey(), header(h.getKey(), h.getValue())));
+    }
+    return out;
+  }
+
+  /** One header value, redacted when the header carries a secret. */
+  public String header(String name, String value) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("authorization")) {
+      Matcher m = AUTHORIZATION.matcher(value.trim());
+      // Keep the scheme and the signed header names: they help debugging and are not secret.
+      return m.matches()
+          ? m.group(1) + " Credential=" + REDACTED + (m.group(2) == null ? "" : m.group(2))
+              + ",Signature=" + REDACTED
+          : REDACTED;
+    }
+    if (SECRET_HEADERS.contains(n)) {
+      return REDACTED;
+    }
+    return url(value);
+  }
+
+  /** A URL (or any text) with {@code token=...} query values replaced. */
+  public String url(String text) {
+    return text == null ? null : TOKEN_QUERY.matcher(text).replaceAll("$1" + REDACTED);
+  }
+
+  /**
+   * A response body with its secrets replaced. A JSON body is rewritten field by field (so it
+   * stays valid JSON of the same shape); any other body is masked textually.
+   */
+  public byte[] body(byte[] body) {
+    if (body.length == 0) {
+      return body;
+    }
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      tree = null;
+    } catch (java.io.IOException e) {
+      tree = null;
+    }
+    if (tree == null || !(tree.isObject() || tree.isArray())) {
+      String text = new String(body, StandardCharsets.UTF_8);
+      text = SECRET_JSON_TEXT.matcher(text).replaceAll("$1" + REDACTED + "\"");
+      return url(text).getBytes(StandardCharsets.UTF_8);
+    }
+    redact(tree);
+    try {
+      return mapper.writeValueAsBytes(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a redacted JSON tree", e);
+    }
+  }
+
+  private void redact(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        JsonNode value = field.getValue();
+        if (value.isTextual()) {
+          if (SECRET_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+            field.setValue(TextNode.valueOf(REDACTED));
+          } else {
+            String masked = url(value.asText());
+            if (!masked.equals(value.asText())) {
+              field.setValue(TextNode.valueOf(masked));
+            }
+          }
+        } else {
+          redact(value);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode item = array.get(i);
+        if (item.isTextual()) {
+          String masked = url(item.asText());
+          if (!masked.equals(item.asText())) {
+            array.set(i, TextNode.valueOf(masked));
+          }
+        } else {
+          redact(item);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.raycluster.contract.conformance.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.raycluster.contract.client.RayClusterClient;
+import io.raycluster.contract.client.credentials.CredentialsProviders;
+import io.raycluster.contract.conformance.ResponseValidator;
+import io.raycluster.contract.conformance.replay.RecordingLoader;
+import io.raycluster.contract.conformance.replay.ReplayRecordings;
+import io.raycluster.contract.conformance.replay.ReplayServer;
+import io.raycluster.contract.spec.RayClusterSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GetCommandTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String WS = "w-d2d82aa09155";
+  private static final String CLUSTER = "ray-k7nm8ahl5te4tg91";
+
+  /** Values that must never appear in anything the run writes. */
+  private static final String SENTINEL_SUBMIT_TOKEN = "SENTINEL-SUBMIT-TOKEN-4f1c";
+  private static final String SENTINEL_DASHBOARD_TOKEN = "SENTINEL-DASHBOARD-TOKEN-9a2e";
+  private static final String SENTINEL_KEY_ID = "SENTINEL-KEY-ID-77c1";
+  private static final String SENTINEL_SECRET = "SENTINEL-SECRET-0d3b";
+  private static final String SENTINEL_STS = "SENTINEL-STS-TOKEN-5e8f";
+
+  @TempDir Path dir;
+  private Path recordings;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void recordings() throws IOException {
+    recordings = dir.resolve("recordings");
+    Files.createDirectories(recordings);
+    Files.write(recordings.resolve("running.json"), MAPPER.writeValueAsBytes(sentinelExample()));
+  }
+
+  private static ObjectNode sentinelExample() throws IOException {
+    try (InputStream in = RayClusterSpec.open()) {
+      ObjectNode example = (ObjectNode) new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .readTree(in).at("/paths/~1api~1v1~1workspaces~1{workspaceId}~1rayCluster~1{clusterId}"
+              + "/get/responses/200/content/application~1json/example");
+      example.put("submitToken", SENTINEL_SUBMIT_TOKEN);
+      example.put("dashboardUrl", "https://gw.example/dashboard?token=" + SENTINEL_DASHBOARD_TOKEN + "&x=1");
+      return example;
+    }
+  }
+
+  private int run(String... args) {
+    return ConformanceCli.execute(new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        false, args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void get_replay_printsTheSummaryAndExitsZero() {
+    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
+
+    String text = out();
+    assertTrue(text.startsWith("Ray cluster myRayCluster (" + CLUSTER + ") in state Running"), text);
+    assertTrue(text.contains("node       Head ray-uiulpgow9xljim10-head-7cgta: phase Running, container Running, exit 137, OOMKilled"), text);
+    assertTrue(text.contains("Response (HTTP 200) is valid against the spec (lenient)"), text);
+    assertFalse(text.contains(SENTINEL_SUBMIT_TOKEN) || text.contains(SENTINEL_DASHBOARD_TOKEN), text);
+  }
+
+  @Test
+  void get_replay_unknownCluster_printsTheVendorErrorAndExitsOne() {
+    assertEquals(1, run("get", "--workspace-id", WS, "--cluster-id", "ray-nope", "--replay", recordings.toString()));
+
+    String text = out();
+    assertTrue(text.startsWith("Vendor error: RayCluster.NotFound: "), text);
+    assertTrue(text.contains("(HTTP 404, request id "), text);
+  }
+
+  @Test
+  void get_strict_reportsAnUndeclaredFieldAndExitsOne() throws IOException {
+    ObjectNode drifted = sentinelExample();
+    ((ObjectNode) drifted.get("headSpec")).put("diskSize", "100Gi");
+    Files.write(recordings.resolve("running.json"), MAPPER.writeValueAsBytes(drifted));
+
+    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
+    out.reset();
+    assertEquals(1, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--strict", "--replay", recordings.toString()));
+    assertTrue(out().contains("/headSpec/diskSize"), out());
+  }
+
+  @Test
+  void get_jsonFormat_hasVerdictAndTheRedactedBody() throws IOException {
+    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--format", "json",
+        "--replay", recordings.toString()));
+
+    JsonNode doc = MAPPER.readTree(out());
+    assertEquals(200, doc.get("status").asInt());
+    assertEquals("valid", doc.get("verdict").asText());
+    assertEquals(0, doc.get("errors").size());
+    assertEquals("REDACTED", doc.at("/body/submitToken").asText());
+    assertEquals("https://gw.example/dashboard?token=REDACTED&x=1", doc.at("/body/dashboardUrl").asText());
+  }
+
+  @Test
+  void get_unreadableRecording_exitsTwoNamingTheFile() throws IOException {
+    Files.writeString(recordings.resolve("broken.json"), "{\"clusterId\": ");
+
+    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("broken.json"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void get_targetsAreExclusive_usageErrorIsTwo() {
+    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--region", "cn-hangzhou",
+        "--endpoint", "http://127.0.0.1:1"));
+    assertEquals(2, run("get", "--cluster-id", CLUSTER));
+  }
+
+  @Test
+  void record_thenValidate_thenReplay_givesTheSameBodyBack() throws Exception {
+    Path har = dir.resolve("out/exchange.har");
+    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
+        "--record", har.toString()));
+    assertTrue(Files.exists(har));
+
+    out.reset();
+    assertEquals(0, run("validate", "--strict", har.toString()), out());
+    assertTrue(out().contains("1 valid, 0 invalid, 0 unreadable"), out());
+
+    String recordedBody = MAPPER.readTree(har.toFile()).at("/log/entries/0/response/content/text").asText();
+    RecordingLoader.Result loaded = new RecordingLoader(ResponseValidator.fromSpec()).load(List.of(har));
+    assertTrue(loaded.ok(), loaded.problems().toString());
+    assertEquals(1, loaded.exchanges());
+    try (ReplayServer server = ReplayServer.builder().credential("k", "s").recordings(loaded.recordings()).start();
+        RayClusterClient client = RayClusterClient.builder().endpoint(server.baseUrl())
+            .credentials(CredentialsProviders.of("k", "s")).build()) {
+      Request request = client.getRayClusterRequest(WS, CLUSTER);
+      try (Response response = client.httpClient().newCall(request).execute()) {
+        assertEquals(200, response.code());
+        assertEquals(recordedBody, response.body().string());
+      }
+    }
+  }
+
+  @Test
+  void record_whenTheFileExists_refusesWithoutForce() throws Exception {
+    Path har = dir.resolve("exchange.har");
+    Files.writeString(har, "keep me");
+
+    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
+        "--record", har.toString()));
+    assertEquals("keep me", Files.readString(har));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--force"), err.toString(StandardCharsets.UTF_8));
+
+    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
+        "--record", har.toString(), "--force"));
+    assertTrue(Files.readString(har).contains("\"log\""));
+  }
+
+  @Test
+  void record_withSentinelSecrets_noFileWrittenInTheRunContainsThem() throws Exception {
+    // A replay server in this JVM accepts the sentinel STS credentials; the CLI runs as a real
+    // process with them in its environment, records, and prints; then every file is scanned.
+    try (ReplayServer server = ReplayServer.builder().credential(SENTINEL_KEY_ID, SENTINEL_SECRET)
+        .recordings(new ReplayRecordings().addBody(Files.readAllBytes(recordings.resolve("running.json"))))
+        .start()) {
+      Path work = dir.resolve("run");
+      Files.createDirectories(work);
+      int code = Subprocess.run(work, Map.of(
+              "ALIBABA_CLOUD_ACCESS_KEY_ID", SENTINEL_KEY_ID,
+              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SENTINEL_SECRET,
+              "ALIBABA_CLOUD_SECURITY_TOKEN", SENTINEL_STS),
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.baseUrl(),
+          "--format", "json", "--record", work.resolve("exchange.har").toString());
+      assertEquals(0, code, Files.readString(work.resolve("stderr.txt")));
+
+      String har = Files.readString(work.resolve("exchange.har"));
+      assertTrue(har.contains("x-acs-security-token") && har.contains("Authorization"), "headers recorded: " + har);
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          if (file.equals(recordings.resolve("running.json"))) {
+            continue; // the input itself
+          }
+          String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+          for (String sentinel : List.of(SENTINEL_SUBMIT_TOKEN, SENTINEL_DASHBOARD_TOKEN, SENTINEL_KEY_ID,
+              SENTINEL_SECRET, SENTINEL_STS)) {
+            assertFalse(text.contains(sentinel), sentinel + " leaked into " + file);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void get_withoutCredentials_exitsTwoListingWhereItLooked() throws Exception {
+    Path work = dir.resolve("nocreds");
+    Files.createDirectories(work);
+    int code = Subprocess.run(work, Map.of(), "get", "--workspace-id", WS, "--cluster-id", CLUSTER,
+        "--endpoint", "http://127.0.0.1:9");
+    String stderr = Files.readString(work.resolve("stderr.txt"));
+    if (Files.exists(Path.of(System.getProperty("user.home"), ".aliyun", "config.json"))
+        || Files.exists(Path.of(System.getProperty("user.home"), ".alibabacloud", "credentials"))) {
+      return; // this machine has real credentials set up; the no-credentials path cannot be shown here
+    }
+    assertEquals(2, code, stderr);
+    assertTrue(stderr.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") && stderr.contains("config.json"), stderr);
+  }
+}
