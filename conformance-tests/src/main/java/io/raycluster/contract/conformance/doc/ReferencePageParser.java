@@ -1,0 +1,204 @@
+package io.raycluster.contract.conformance.doc;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the vendor's API reference page saved as text (the browser's "save as text", or the
+ * page's text copied into a file).
+ *
+ * <p>No library reads this format: it is the page's visible text, one table cell per paragraph,
+ * with the headings in the page's language (only the table's column headers and the request
+ * syntax line are the same in every language). So the reader keys on what does not depend on the
+ * language: the {@code GET /path HTTP/1.1} line, the {@code Element / Type / Description} column
+ * headers, the rows as a name line followed by a type line, and the JSON object that follows the
+ * table.
+ */
+public final class ReferencePageParser {
+  private static final Pattern REQUEST_LINE = Pattern.compile(
+      "^\\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+(/\\S*)\\s+HTTP/[0-9.]+\\s*$");
+  private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private ReferencePageParser() {}
+
+  /** Reads a saved page; a file that cannot be read at all is reported as unreadable too. */
+  public static ReferencePage parse(Path file) throws UnreadablePageException {
+    String source = file.toString();
+    if (!Files.exists(file)) {
+      throw new UnreadablePageException(source, List.of("the file does not exist"));
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UnreadablePageException(source, List.of("it is not a regular file"));
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new UnreadablePageException(source, List.of("it is not UTF-8 text"));
+    } catch (IOException e) {
+      throw new UnreadablePageException(source, List.of("it cannot be read (" + e.getMessage() + ")"));
+    }
+    return parse(text, source);
+  }
+
+  /** Reads a page's text; {@code source} names it in messages. */
+  public static ReferencePage parse(String text, String source) throws UnreadablePageException {
+    String[] lines = text.replace("\uFEFF", "").split("\\R", -1);
+    if (looksLikeHtml(lines)) {
+      throw new UnreadablePageException(source, List.of(
+          "it is an HTML or XML file, not the page saved as text; save the page as text (or copy its text into a file) and run diff-doc on that"));
+    }
+    List<String> missing = new ArrayList<>();
+
+    int requestIndex = -1;
+    Matcher request = null;
+    for (int i = 0; i < lines.length && requestIndex < 0; i++) {
+      Matcher m = REQUEST_LINE.matcher(lines[i]);
+      if (m.matches()) {
+        requestIndex = i;
+        request = m;
+      }
+    }
+    if (request == null) {
+      missing.add("no request syntax line (such as 'GET /api/v1/... HTTP/1.1')");
+    }
+
+    int headerEnd = responseTableHeaderEnd(lines);
+    if (headerEnd < 0) {
+      missing.add("no response table (column headers 'Element', 'Type', 'Description')");
+    }
+
+    // The example is pretty-printed: it starts with a line holding "{" alone. Table cells can
+    // hold one-line JSON ("{}" as an example value), so a one-line object counts only when no
+    // pretty-printed one exists.
+    int exampleIndex = -1;
+    JsonNode example = null;
+    for (int i = Math.max(headerEnd, 0); i < lines.length && exampleIndex < 0; i++) {
+      if (lines[i].trim().equals("{")) {
+        exampleIndex = i;
+      }
+    }
+    for (int i = Math.max(headerEnd, 0); i < lines.length && exampleIndex < 0; i++) {
+      String t = lines[i].trim();
+      if (t.startsWith("{") && !t.equals("{}")) {
+        exampleIndex = i;
+      }
+    }
+    if (exampleIndex < 0) {
+      missing.add("no JSON example (a JSON object after the response table)");
+    } else {
+      String json = String.join("\n", java.util.Arrays.asList(lines).subList(exampleIndex, lines.length));
+      try (JsonParser parser = JSON.createParser(json)) {
+        example = JSON.readTree(parser);
+      } catch (JsonProcessingException e) {
+        missing.add("the JSON example at line " + (exampleIndex + 1) + " is not valid JSON ("
+            + e.getOriginalMessage() + " at its line " + e.getLocation().getLineNr() + ")");
+      } catch (IOException e) {
+        missing.add("the JSON example at line " + (exampleIndex + 1) + " cannot be read");
+      }
+      if (example != null && !example.isObject()) {
+        missing.add("the JSON example at line " + (exampleIndex + 1) + " is not a JSON object");
+      }
+    }
+
+    List<PageElement> elements = new ArrayList<>();
+    if (headerEnd >= 0) {
+      int end = exampleIndex < 0 ? lines.length : exampleIndex;
+      elements = rows(lines, headerEnd, end);
+      if (elements.isEmpty()) {
+        missing.add("the response table at line " + headerEnd + " has no rows (a name line followed by a type line)");
+      }
+    }
+
+    if (!missing.isEmpty()) {
+      throw new UnreadablePageException(source, missing);
+    }
+    String path = request.group(2);
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    return new ReferencePage(source, request.group(1), path, requestIndex + 1, elements, example,
+        exampleIndex + 1);
+  }
+
+  private static boolean looksLikeHtml(String[] lines) {
+    for (String line : lines) {
+      String t = line.trim().toLowerCase(Locale.ROOT);
+      if (!t.isEmpty()) {
+        return t.startsWith("<!doctype html") || t.startsWith("<html") || t.startsWith("<?xml");
+      }
+    }
+    return false;
+  }
+
+  /** The index of the first line after the response table's column headers, or -1. */
+  private static int responseTableHeaderEnd(String[] lines) {
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].trim().equals("Element")) {
+        continue;
+      }
+      List<Integer> next = nextNonBlank(lines, i + 1, 3);
+      if (next.size() >= 2 && lines[next.get(0)].trim().equals("Type")
+          && lines[next.get(1)].trim().equals("Description")) {
+        int end = next.get(1) + 1;
+        if (next.size() == 3 && lines[next.get(2)].trim().equals("Example")) {
+          end = next.get(2) + 1;
+        }
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  private static List<Integer> nextNonBlank(String[] lines, int from, int count) {
+    List<Integer> found = new ArrayList<>();
+    for (int i = from; i < lines.length && found.size() < count; i++) {
+      if (!lines[i].isBlank()) {
+        found.add(i);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The table's rows. A row starts with a name line followed by a type line, or, for the response
+   * itself and an array's items, with a type line alone; every other line is a description or an
+   * example, which diff-doc does not compare (the project keeps the vendor's facts, not its
+   * sentences).
+   */
+  private static List<PageElement> rows(String[] lines, int from, int to) {
+    List<Integer> cells = nextNonBlank(lines, from, Integer.MAX_VALUE);
+    cells.removeIf(i -> i >= to);
+    List<PageElement> rows = new ArrayList<>();
+    for (int c = 0; c < cells.size(); c++) {
+      String cell = lines[cells.get(c)].trim();
+      if (c + 1 < cells.size() && NAME.matcher(cell).matches()
+          && PageType.isType(lines[cells.get(c + 1)])) {
+        rows.add(new PageElement(cell, lines[cells.get(c + 1)].trim(), cells.get(c) + 1));
+        c++;
+      } else if (PageType.isType(cell)) {
+        rows.add(new PageElement("", cell, cells.get(c) + 1));
+      }
+    }
+    return rows;
+  }
+}
