@@ -110,7 +110,7 @@ public final class ReferencePageParser {
         example = JSON.readTree(parser);
       } catch (JsonProcessingException e) {
         missing.add("the JSON example at line " + (exampleIndex + 1) + " is not valid JSON ("
-            + e.getOriginalMessage() + " at its line " + e.getLocation().getLineNr() + ")");
+            + e.getOriginalMessage() + " at line " + (exampleIndex + e.getLocation().getLineNr()) + ")");
       } catch (IOException e) {
         missing.add("the JSON example at line " + (exampleIndex + 1) + " cannot be read");
       }
@@ -124,7 +124,8 @@ public final class ReferencePageParser {
       int end = exampleIndex < 0 ? lines.length : exampleIndex;
       elements = rows(lines, headerEnd, end);
       if (elements.isEmpty()) {
-        missing.add("the response table at line " + headerEnd + " has no rows (a name line followed by a type line)");
+        missing.add("the response table at line " + tableLine(lines, headerEnd)
+            + " has no rows (a name line followed by a type line)");
       }
     }
 
@@ -167,6 +168,15 @@ public final class ReferencePageParser {
       }
     }
     return -1;
+  }
+
+  /** The 1-based line of the "Element" header of the table whose headers end before {@code headerEnd}. */
+  private static int tableLine(String[] lines, int headerEnd) {
+    int i = headerEnd - 1;
+    while (i > 0 && !lines[i].trim().equals("Element")) {
+      i--;
+    }
+    return i + 1;
   }
 
   private static List<Integer> nextNonBlank(String[] lines, int from, int count) {
