@@ -46,6 +46,7 @@ public final class DocDiff {
     }
     SpecContract.Operation op = found.get();
     compareRequest(page, op, findings);
+    compareParameters(page, op, findings);
     compareTable(page, op.properties(), findings);
     for (ExampleFinding f : checkers.apply(op).check(page.example())) {
       findings.add(new Finding(Finding.Kind.EXAMPLE, f.pointer().isEmpty() ? "/" : f.pointer(),
@@ -62,6 +63,47 @@ public final class DocDiff {
     if (!op.method().equals(page.method())) {
       out.add(new Finding(Finding.Kind.METHOD_CHANGED, "request",
           "the page's method is " + page.method() + "; the spec's is " + op.method(), page.requestLine()));
+    }
+  }
+
+  /**
+   * Parameters are matched by name. Whether a path parameter is required is not compared: the
+   * vendor's page marks path parameters as optional, which a path segment cannot be.
+   */
+  private static void compareParameters(ReferencePage page, SpecContract.Operation op, List<Finding> out) {
+    if (page.parameters() == null) {
+      return;
+    }
+    Set<String> listed = new HashSet<>();
+    for (PageParameter p : page.parameters()) {
+      listed.add(p.name());
+      String location = "parameters/" + p.name();
+      Optional<SpecContract.Parameter> declared =
+          op.parameters().stream().filter(s -> s.name().equals(p.name())).findFirst();
+      if (declared.isEmpty()) {
+        out.add(new Finding(Finding.Kind.UNDECLARED_PARAMETER, location,
+            "the page lists parameter '" + p.name() + "' (" + p.type() + (p.required() ? ", required" : "")
+                + "); the spec does not declare it", p.line()));
+        continue;
+      }
+      SpecContract.Parameter s = declared.get();
+      PageType type = PageType.parse(p.type()).orElseThrow();
+      if (!"any".equals(type.json()) && !"any".equals(s.type()) && !type.json().equals(s.type())) {
+        out.add(new Finding(Finding.Kind.PARAMETER_CHANGED, location,
+            "the page's type is " + type + "; the spec's is " + s.type(), p.line()));
+      }
+      if (!"path".equals(s.in()) && p.required() != s.required()) {
+        out.add(new Finding(Finding.Kind.PARAMETER_CHANGED, location,
+            "the page says it is " + (p.required() ? "required" : "optional") + "; the spec says "
+                + (s.required() ? "required" : "optional"), p.line()));
+      }
+    }
+    for (SpecContract.Parameter s : op.parameters()) {
+      if (!listed.contains(s.name()) && !"header".equals(s.in()) && !"cookie".equals(s.in())) {
+        out.add(new Finding(Finding.Kind.MISSING_PARAMETER, "parameters/" + s.name(),
+            "the spec declares " + s.in() + " parameter '" + s.name() + "' (" + s.type()
+                + "); the page no longer lists it", 0));
+      }
     }
   }
 

@@ -17,6 +17,12 @@ public record Finding(Kind kind, String location, String message, int line) {
     METHOD_CHANGED,
     /** The request syntax line has a path the spec does not have. */
     PATH_CHANGED,
+    /** The page lists a request parameter the spec does not declare. */
+    UNDECLARED_PARAMETER,
+    /** The spec declares a request parameter the page no longer lists. */
+    MISSING_PARAMETER,
+    /** A request parameter's type, or whether a query parameter is required, differs. */
+    PARAMETER_CHANGED,
     /** The response table lists an element the spec does not declare. */
     UNDECLARED_ELEMENT,
     /** The spec declares a response property the page's table no longer lists. */

@@ -11,6 +11,8 @@ import java.util.List;
  * @param method the HTTP method of the request syntax line, upper case
  * @param path the path of the request syntax line, without a query string
  * @param requestLine the 1-based line of the request syntax line
+ * @param parameters the rows of the request parameter tables (path and query), in page order;
+ *     {@code null} when the page has no parameter table at all (they are then not compared)
  * @param elements the response table's rows in page order
  * @param example the JSON example
  * @param exampleLine the 1-based line where the JSON example starts
@@ -20,10 +22,12 @@ public record ReferencePage(
     String method,
     String path,
     int requestLine,
+    List<PageParameter> parameters,
     List<PageElement> elements,
     JsonNode example,
     int exampleLine) {
   public ReferencePage {
+    parameters = parameters == null ? null : List.copyOf(parameters);
     elements = List.copyOf(elements);
   }
 }

@@ -137,8 +137,8 @@ public final class ReferencePageParser {
     if (query >= 0) {
       path = path.substring(0, query);
     }
-    return new ReferencePage(source, request.group(1), path, requestIndex + 1, elements, example,
-        exampleIndex + 1);
+    return new ReferencePage(source, request.group(1), path, requestIndex + 1,
+        parameters(lines, headerEnd), elements, example, exampleIndex + 1);
   }
 
   private static boolean looksLikeHtml(String[] lines) {
@@ -177,6 +177,41 @@ public final class ReferencePageParser {
       i--;
     }
     return i + 1;
+  }
+
+  /**
+   * The rows of every request parameter table (column headers 'Parameter', 'Type', 'Required')
+   * before the response table: a name line, a type line and a Yes/No line. Null when the page has
+   * no such table.
+   */
+  private static List<PageParameter> parameters(String[] lines, int responseTable) {
+    List<PageParameter> rows = null;
+    int end = responseTable < 0 ? lines.length : responseTable;
+    List<Integer> cells = nextNonBlank(lines, 0, Integer.MAX_VALUE);
+    cells.removeIf(i -> i >= end);
+    boolean inTable = false;
+    for (int c = 0; c < cells.size(); c++) {
+      String cell = lines[cells.get(c)].trim();
+      if (cell.equals("Parameter") && c + 2 < cells.size()
+          && lines[cells.get(c + 1)].trim().equals("Type")
+          && lines[cells.get(c + 2)].trim().equals("Required")) {
+        inTable = true;
+        rows = rows == null ? new ArrayList<>() : rows;
+        c += 2;
+        continue;
+      }
+      if (inTable && c + 2 < cells.size() && NAME.matcher(cell).matches()
+          && PageType.isType(lines[cells.get(c + 1)])) {
+        String required = lines[cells.get(c + 2)].trim().toLowerCase(Locale.ROOT);
+        if (required.equals("yes") || required.equals("no") || required.equals("true")
+            || required.equals("false")) {
+          rows.add(new PageParameter(cell, lines[cells.get(c + 1)].trim(),
+              required.equals("yes") || required.equals("true"), cells.get(c) + 1));
+          c += 2;
+        }
+      }
+    }
+    return rows;
   }
 
   private static List<Integer> nextNonBlank(String[] lines, int from, int count) {

@@ -25,7 +25,11 @@ import java.util.Set;
  */
 public final class SpecContract {
   /** One operation of the spec. */
-  public record Operation(String method, String path, String action, Map<String, SpecProperty> properties) {}
+  public record Operation(String method, String path, String action, List<Parameter> parameters,
+      Map<String, SpecProperty> properties) {}
+
+  /** A path, query or header parameter of an operation. */
+  public record Parameter(String name, String in, String type, boolean required) {}
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final List<String> METHODS =
@@ -66,8 +70,19 @@ public final class SpecContract {
         if (schema != null) {
           walk(root, schema, "", properties, new LinkedHashSet<>());
         }
+        List<Parameter> parameters = new ArrayList<>();
+        for (JsonNode level : List.of(path.getValue().path("parameters"), op.path("parameters"))) {
+          for (JsonNode p : level) {
+            JsonNode param = resolve(root, p);
+            String name = param.path("name").asText();
+            String in = param.path("in").asText();
+            parameters.removeIf(x -> x.name().equals(name) && x.in().equals(in)); // op overrides path
+            parameters.add(new Parameter(name, in, type(root, resolve(root, param.path("schema"))),
+                param.path("required").asBoolean(false)));
+          }
+        }
         operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey(),
-            op.path("x-acs-action").asText(""), properties));
+            op.path("x-acs-action").asText(""), parameters, properties));
       }
     }
     return new SpecContract(source, operations);

@@ -46,7 +46,7 @@ class DiffDocCommandTest {
     JsonNode finding = report.get("findings").get(0);
     assertEquals("TYPE_MISMATCH", finding.get("kind").asText());
     assertEquals("/headSpec/replica", finding.get("location").asText());
-    assertEquals(149, finding.get("line").asInt());
+    assertEquals(163, finding.get("line").asInt());
   }
 
   @Test
@@ -147,7 +147,7 @@ class DiffDocCommandTest {
     assertEquals(List.of(
             "diff-doc " + NO_DRIFT + " against openapi/getraycluster.yaml",
             "Drift: 1 finding",
-            "  EXAMPLE /instances/0/phase (line 507): the JSON example: undeclared property"),
+            "  EXAMPLE /instances/0/phase (line 521): the JSON example: undeclared property"),
         DiffDocRun.lines(run.out()));
   }
 

@@ -87,6 +87,8 @@ class DocDiffTest {
     assumeTrue(file.isPresent(), "the vendor's saved page is not laid out beside the repository");
     ReferencePage page = ReferencePageParser.parse(file.get());
     Map<String, SpecProperty> spec = SpecContract.load().operations().get(0).properties();
+    assertEquals(List.of("workspaceId", "clusterId"),
+        page.parameters().stream().map(PageParameter::name).toList());
 
     List<String> locations = ElementPlacer.place(page.elements(), page.example(), spec).stream()
         .map(PlacedElement::location).toList();
@@ -119,16 +121,52 @@ class DocDiffTest {
   @Test
   void diff_whenWholeNestedObjectRemoved_reportsTheObjectOnly() throws Exception {
     ReferencePage page = ReferencePageParser.parse(NO_DRIFT);
+    int head = lineOf(page, "headSpec");
+    int state = lineOf(page, "state");
     List<PageElement> withoutHead = page.elements().stream()
-        .filter(e -> e.line() < 103 || e.line() >= 163)
+        .filter(e -> e.line() < head || e.line() >= state)
         .toList();
     ReferencePage changed = new ReferencePage(page.source(), page.method(), page.path(),
-        page.requestLine(), withoutHead, page.example(), page.exampleLine());
+        page.requestLine(), page.parameters(), withoutHead, page.example(), page.exampleLine());
 
     List<Finding> findings = DocDiff.against(SpecContract.load()).diff(changed).findings();
 
     assertEquals(List.of("MISSING_ELEMENT /headSpec: the spec declares it (object); the page no longer lists it"),
         findings.stream().map(Finding::toText).toList());
+  }
+
+  @Test
+  void parser_readsParameterTables() throws Exception {
+    ReferencePage page = ReferencePageParser.parse(NO_DRIFT);
+
+    assertEquals(List.of(new PageParameter("workspaceId", "string", false, 21),
+            new PageParameter("clusterId", "string", false, 31)),
+        page.parameters());
+  }
+
+  @Test
+  void diff_whenPageHasNoParameterTable_doesNotCompareParameters() throws Exception {
+    ReferencePage page = ReferencePageParser.parse(NO_DRIFT);
+    ReferencePage without = new ReferencePage(page.source(), page.method(), page.path(),
+        page.requestLine(), null, page.elements(), page.example(), page.exampleLine());
+
+    assertEquals(List.of(), DocDiff.against(SpecContract.load()).diff(without).findings());
+  }
+
+  @Test
+  void diff_whenPathParameterRemovedFromPage_reportsMissingParameter() throws Exception {
+    ReferencePage page = ReferencePageParser.parse(NO_DRIFT);
+    ReferencePage changed = new ReferencePage(page.source(), page.method(), page.path(),
+        page.requestLine(), page.parameters().subList(0, 1), page.elements(), page.example(),
+        page.exampleLine());
+
+    assertEquals(List.of("MISSING_PARAMETER parameters/clusterId: the spec declares path parameter "
+            + "'clusterId' (string); the page no longer lists it"),
+        DocDiff.against(SpecContract.load()).diff(changed).findings().stream().map(Finding::toText).toList());
+  }
+
+  private static int lineOf(ReferencePage page, String name) {
+    return page.elements().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().line();
   }
 
   @Test
