@@ -128,6 +128,23 @@ public final class DocDiff {
             "the page's type is " + element.type() + "; the spec's is " + property.typeName(),
             element.line()));
       }
+      // Only where the spec restricts the values: a list on a free-text field is documentation.
+      if (!element.values().isEmpty() && !property.enumValues().isEmpty()) {
+        List<String> added = element.values().stream()
+            .filter(v -> !property.enumValues().contains(v)).toList();
+        List<String> dropped = property.enumValues().stream()
+            .filter(v -> !element.values().contains(v)).toList();
+        if (!added.isEmpty()) {
+          out.add(new Finding(Finding.Kind.ENUM_VALUES, element.location(),
+              "the page lists " + quoted(added) + "; the spec's enum lacks "
+                  + (added.size() == 1 ? "it" : "them"), element.line()));
+        }
+        if (!dropped.isEmpty()) {
+          out.add(new Finding(Finding.Kind.ENUM_VALUES, element.location(),
+              "the spec's enum has " + quoted(dropped) + "; the page no longer lists "
+                  + (dropped.size() == 1 ? "it" : "them"), element.line()));
+        }
+      }
     }
     Set<String> missing = new HashSet<>();
     for (SpecProperty property : spec.values()) {
@@ -140,6 +157,10 @@ public final class DocDiff {
       }
       missing.add(property.location());
     }
+  }
+
+  private static String quoted(List<String> values) {
+    return "'" + String.join("', '", values) + "'";
   }
 
   /** The object or array a location sits in: {@code /instances} for {@code /instances/*}{@code /type}. */

@@ -57,7 +57,7 @@ final class ElementPlacer {
         if (previous != null && "array".equals(previous.type().json())
             && placed.get(placed.size() - 1) == previous && previous.type().items() == null) {
           previous = new PlacedElement(previous.location(), previous.type().withItems(type.json()),
-              previous.line());
+              previous.line(), previous.values());
           placed.set(placed.size() - 1, previous);
           if ("object".equals(type.json())) {
             open.push(new Scope(previous.location() + "/*"));
@@ -67,7 +67,8 @@ final class ElementPlacer {
       }
       Scope scope = scopeFor(row.name(), open);
       scope.placed.add(row.name());
-      PlacedElement element = new PlacedElement(scope.location + "/" + row.name(), type, row.line());
+      PlacedElement element =
+          new PlacedElement(scope.location + "/" + row.name(), type, row.line(), row.values());
       placed.add(element);
       previous = element;
       if ("object".equals(type.json())) {

@@ -29,6 +29,11 @@ public record Finding(Kind kind, String location, String message, int line) {
     MISSING_ELEMENT,
     /** The table's type of an element differs from the spec's. */
     TYPE_MISMATCH,
+    /**
+     * The valid values a table row lists differ from the spec's {@code enum} (a value the spec
+     * lacks, or one the page no longer lists).
+     */
+    ENUM_VALUES,
     /** The JSON example does not conform to the spec (from the {@link ExampleChecker}). */
     EXAMPLE
   }

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public final class ReferencePageParser {
   private static final Pattern REQUEST_LINE = Pattern.compile(
       "^\\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+(/\\S*)\\s+HTTP/[0-9.]+\\s*$");
+  /** A valid value listed in a description: "• Running: the cluster is up." */
+  private static final Pattern VALUE_BULLET = Pattern.compile("^[\\u2022\\u00b7\\u25aa\\u25e6]\\s*([A-Za-z0-9_.-]+)\\s*(?::.*)?$");
   private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -179,6 +181,15 @@ public final class ReferencePageParser {
     return i + 1;
   }
 
+  /** Gives the last row the valid values listed in its description. */
+  private static void closeRow(List<PageElement> rows, List<String> values) {
+    if (!rows.isEmpty() && !values.isEmpty()) {
+      PageElement last = rows.get(rows.size() - 1);
+      rows.set(rows.size() - 1, new PageElement(last.name(), last.type(), last.line(), values));
+    }
+    values.clear();
+  }
+
   /**
    * The rows of every request parameter table (column headers 'Parameter', 'Type', 'Required')
    * before the response table: a name line, a type line and a Yes/No line. Null when the page has
@@ -234,16 +245,25 @@ public final class ReferencePageParser {
     List<Integer> cells = nextNonBlank(lines, from, Integer.MAX_VALUE);
     cells.removeIf(i -> i >= to);
     List<PageElement> rows = new ArrayList<>();
+    List<String> values = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
       String cell = lines[cells.get(c)].trim();
       if (c + 1 < cells.size() && NAME.matcher(cell).matches()
           && PageType.isType(lines[cells.get(c + 1)])) {
+        closeRow(rows, values);
         rows.add(new PageElement(cell, lines[cells.get(c + 1)].trim(), cells.get(c) + 1));
         c++;
       } else if (PageType.isType(cell)) {
+        closeRow(rows, values);
         rows.add(new PageElement("", cell, cells.get(c) + 1));
+      } else {
+        Matcher value = VALUE_BULLET.matcher(cell);
+        if (value.matches()) {
+          values.add(value.group(1));
+        }
       }
     }
+    closeRow(rows, values);
     return rows;
   }
 }

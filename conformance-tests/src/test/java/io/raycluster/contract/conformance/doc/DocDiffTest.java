@@ -45,6 +45,24 @@ class DocDiffTest {
   }
 
   @Test
+  void parser_readsTheValidValuesListedInADescription() throws Exception {
+    ReferencePage page = ReferencePageParser.parse(NO_DRIFT);
+
+    assertEquals(List.of("Starting", "Running", "Stopping", "Stopped", "Error"),
+        page.elements().get(lineIndex(page, "state")).values());
+    assertEquals(List.of(), page.elements().get(lineIndex(page, "creator")).values());
+  }
+
+  private static int lineIndex(ReferencePage page, String name) {
+    for (int i = 0; i < page.elements().size(); i++) {
+      if (page.elements().get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new AssertionError(name);
+  }
+
+  @Test
   void parser_doesNotTakeAOneLineJsonCellForTheExample() throws Exception {
     ReferencePage page = ReferencePageParser.parse(NO_DRIFT);
 
@@ -89,6 +107,8 @@ class DocDiffTest {
     Map<String, SpecProperty> spec = SpecContract.load().operations().get(0).properties();
     assertEquals(List.of("workspaceId", "clusterId"),
         page.parameters().stream().map(PageParameter::name).toList());
+    assertEquals(List.of("Starting", "Running", "Stopping", "Stopped", "Error"),
+        page.elements().stream().filter(e -> e.name().equals("state")).findFirst().orElseThrow().values());
 
     List<String> locations = ElementPlacer.place(page.elements(), page.example(), spec).stream()
         .map(PlacedElement::location).toList();
