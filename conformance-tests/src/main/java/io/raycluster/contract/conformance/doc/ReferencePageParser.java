@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -33,6 +35,8 @@ public final class ReferencePageParser {
   /** A valid value listed in a description: "• Running: the cluster is up." */
   private static final Pattern VALUE_BULLET = Pattern.compile("^[\\u2022\\u00b7\\u25aa\\u25e6]\\s*([A-Za-z0-9_.-]+)\\s*(?::.*)?$");
   private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+  /** A saved page is some 30 KiB; anything this large is not one. */
+  private static final long MAX_BYTES = 16L * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -49,9 +53,13 @@ public final class ReferencePageParser {
     }
     String text;
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new UnreadablePageException(source, List.of("it is larger than "
+            + MAX_BYTES / (1024 * 1024) + " MiB, far more than a reference page"));
+      }
       text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
           .toString();
     } catch (CharacterCodingException e) {
       throw new UnreadablePageException(source, List.of("it is not UTF-8 text"));
@@ -107,12 +115,14 @@ public final class ReferencePageParser {
     if (exampleIndex < 0) {
       missing.add("no JSON example (a JSON object after the response table)");
     } else {
-      String json = String.join("\n", java.util.Arrays.asList(lines).subList(exampleIndex, lines.length));
+      String json = String.join("\n", Arrays.asList(lines).subList(exampleIndex, lines.length));
       try (JsonParser parser = JSON.createParser(json)) {
         example = JSON.readTree(parser);
       } catch (JsonProcessingException e) {
+        String at = e.getLocation() == null ? ""
+            : " at line " + (exampleIndex + e.getLocation().getLineNr());
         missing.add("the JSON example at line " + (exampleIndex + 1) + " is not valid JSON ("
-            + e.getOriginalMessage() + " at line " + (exampleIndex + e.getLocation().getLineNr()) + ")");
+            + e.getOriginalMessage() + at + ")");
       } catch (IOException e) {
         missing.add("the JSON example at line " + (exampleIndex + 1) + " cannot be read");
       }
