@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,9 +104,7 @@ final class ElementPlacer {
     }
     if (node.isObject()) {
       Set<String> names = exampleNames.computeIfAbsent(location, k -> new LinkedHashSet<>());
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         names.add(field.getKey());
         collect(field.getValue(), location + "/" + field.getKey());
       }

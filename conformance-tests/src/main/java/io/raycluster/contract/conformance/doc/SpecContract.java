@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,9 +56,7 @@ public final class SpecContract {
       throw new UncheckedIOException("Cannot read the spec " + source, e);
     }
     List<Operation> operations = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
       for (String method : METHODS) {
         JsonNode op = path.getValue().get(method);
         if (op == null) {
@@ -136,7 +133,7 @@ public final class SpecContract {
     ok = resolve(root, ok);
     JsonNode content = ok.path("content");
     JsonNode media = content.has("application/json") ? content.get("application/json")
-        : content.fields().hasNext() ? content.fields().next().getValue() : null;
+        : content.properties().stream().findFirst().map(Map.Entry::getValue).orElse(null);
     return media == null ? null : media.get("schema");
   }
 
@@ -159,7 +156,7 @@ public final class SpecContract {
   /** Properties of an object schema, allOf parts merged. */
   private static Map<String, JsonNode> properties(JsonNode root, JsonNode schema) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    schema.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    schema.path("properties").properties().forEach(e -> out.put(e.getKey(), e.getValue()));
     for (JsonNode part : schema.path("allOf")) {
       out.putAll(properties(root, resolve(root, part)));
     }

@@ -2,7 +2,6 @@ package io.raycluster.contract.conformance.doc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +31,7 @@ public final class SpecEnumChecker implements ExampleChecker {
 
   private void walk(JsonNode node, String pointer, String location, List<ExampleFinding> out) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String escaped = field.getKey().replace("~", "~0").replace("/", "~1");
         walk(field.getValue(), pointer + "/" + escaped, location + "/" + field.getKey(), out);
       }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * openapi-diff classifies the edit as a caller would (breaking or not). If an openapi-diff
  * upgrade changed these verdicts, the gate would silently stop protecting callers.
  */
+@SuppressWarnings({"rawtypes", "unchecked"}) // swagger-models' Schema is a raw generic type
 class BreakingChangeDetectionTest {
   static final String PATH = "/api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}";
 
@@ -119,7 +120,6 @@ class BreakingChangeDetectionTest {
     return edit;
   }
 
-  @SuppressWarnings("rawtypes")
   private static Schema schema(OpenAPI api, String name) {
     return api.getComponents().getSchemas().get(name);
   }
