@@ -71,7 +71,9 @@ public final class ReferencePageParser {
 
   /** Reads a page's text; {@code source} names it in messages. */
   public static ReferencePage parse(String text, String source) throws UnreadablePageException {
-    String[] lines = text.replace("\uFEFF", "").split("\\R", -1);
+    // Browsers' text saves carry a byte-order mark, no-break spaces and zero-width spaces.
+    String[] lines = text.replace("\uFEFF", "").replace("\u200B", "").replace('\u00A0', ' ')
+        .split("\\R", -1);
     if (looksLikeHtml(lines)) {
       throw new UnreadablePageException(source, List.of(
           "it is an HTML or XML file, not the page saved as text; save the page as text (or copy its text into a file) and run diff-doc on that"));

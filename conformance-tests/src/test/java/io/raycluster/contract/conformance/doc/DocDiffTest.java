@@ -63,6 +63,17 @@ class DocDiffTest {
   }
 
   @Test
+  void parser_readsWindowsLineEndsAndNoBreakSpaces() throws Exception {
+    String text = java.nio.file.Files.readString(NO_DRIFT)
+        .replace("Element\n", "Element\u00A0\n")
+        .replace("\n", "\r\n");
+
+    ReferencePage page = ReferencePageParser.parse(text, "crlf.txt");
+
+    assertEquals(List.of(), DocDiff.against(SpecContract.load()).diff(page).findings());
+  }
+
+  @Test
   void parser_doesNotTakeAOneLineJsonCellForTheExample() throws Exception {
     ReferencePage page = ReferencePageParser.parse(NO_DRIFT);
 
