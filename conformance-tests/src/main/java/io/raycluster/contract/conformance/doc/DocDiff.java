@@ -1,0 +1,182 @@
+package io.raycluster.contract.conformance.doc;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Compares a saved reference page with the spec: the request line, the response table's element
+ * names and types, and (through an {@link ExampleChecker}) the JSON example.
+ *
+ * <pre>{@code
+ * DriftReport report = DocDiff.against(SpecContract.load())
+ *     .diff(ReferencePageParser.parse(Path.of("page.txt")));
+ * }</pre>
+ */
+public final class DocDiff {
+  private final SpecContract spec;
+  private final Function<SpecContract.Operation, ExampleChecker> checkers;
+
+  private DocDiff(SpecContract spec, Function<SpecContract.Operation, ExampleChecker> checkers) {
+    this.spec = spec;
+    this.checkers = checkers;
+  }
+
+  /** A diff whose example check is {@link SpecEnumChecker} (enum values only). */
+  public static DocDiff against(SpecContract spec) {
+    return new DocDiff(spec, SpecEnumChecker::forOperation);
+  }
+
+  /** A diff that checks the JSON example with {@code checker} (the conformance engine, strict). */
+  public static DocDiff against(SpecContract spec, ExampleChecker checker) {
+    return new DocDiff(spec, op -> checker);
+  }
+
+  public DriftReport diff(ReferencePage page) {
+    List<Finding> findings = new ArrayList<>();
+    Optional<SpecContract.Operation> found = spec.operationFor(page.method(), page.path(), null);
+    if (found.isEmpty()) {
+      findings.add(new Finding(Finding.Kind.PATH_CHANGED, "request",
+          "the spec has no operation " + page.method() + " " + page.path(), page.requestLine()));
+      return new DriftReport(page, spec.source(), findings);
+    }
+    SpecContract.Operation op = found.get();
+    compareRequest(page, op, findings);
+    compareParameters(page, op, findings);
+    compareTable(page, op.properties(), findings);
+    for (ExampleFinding f : checkers.apply(op).check(page.example())) {
+      findings.add(new Finding(Finding.Kind.EXAMPLE, f.pointer().isEmpty() ? "/" : f.pointer(),
+          "the JSON example: " + f.message(), page.exampleLine()));
+    }
+    return new DriftReport(page, spec.source(), findings);
+  }
+
+  private static void compareRequest(ReferencePage page, SpecContract.Operation op, List<Finding> out) {
+    if (!op.path().equals(page.path())) {
+      out.add(new Finding(Finding.Kind.PATH_CHANGED, "request",
+          "the page's path is " + page.path() + "; the spec's is " + op.path(), page.requestLine()));
+    }
+    if (!op.method().equals(page.method())) {
+      out.add(new Finding(Finding.Kind.METHOD_CHANGED, "request",
+          "the page's method is " + page.method() + "; the spec's is " + op.method(), page.requestLine()));
+    }
+  }
+
+  /**
+   * Parameters are matched by name. Whether a path parameter is required is not compared: the
+   * vendor's page marks path parameters as optional, which a path segment cannot be.
+   */
+  private static void compareParameters(ReferencePage page, SpecContract.Operation op, List<Finding> out) {
+    if (page.parameters() == null) {
+      return;
+    }
+    Set<String> listed = new HashSet<>();
+    for (PageParameter p : page.parameters()) {
+      listed.add(p.name());
+      String location = "parameters/" + p.name();
+      Optional<SpecContract.Parameter> declared =
+          op.parameters().stream().filter(s -> s.name().equals(p.name())).findFirst();
+      if (declared.isEmpty()) {
+        out.add(new Finding(Finding.Kind.UNDECLARED_PARAMETER, location,
+            "the page lists parameter '" + p.name() + "' (" + p.type() + (p.required() ? ", required" : "")
+                + "); the spec does not declare it", p.line()));
+        continue;
+      }
+      SpecContract.Parameter s = declared.get();
+      PageType type = PageType.parse(p.type()).orElseThrow();
+      if (!"any".equals(type.json()) && !"any".equals(s.type()) && !type.json().equals(s.type())) {
+        out.add(new Finding(Finding.Kind.PARAMETER_CHANGED, location,
+            "the page's type is " + type + "; the spec's is " + s.type(), p.line()));
+      }
+      if (!"path".equals(s.in()) && p.required() != s.required()) {
+        out.add(new Finding(Finding.Kind.PARAMETER_CHANGED, location,
+            "the page says it is " + (p.required() ? "required" : "optional") + "; the spec says "
+                + (s.required() ? "required" : "optional"), p.line()));
+      }
+    }
+    for (SpecContract.Parameter s : op.parameters()) {
+      if (!listed.contains(s.name()) && !"header".equals(s.in()) && !"cookie".equals(s.in())) {
+        out.add(new Finding(Finding.Kind.MISSING_PARAMETER, "parameters/" + s.name(),
+            "the spec declares " + s.in() + " parameter '" + s.name() + "' (" + s.type()
+                + "); the page no longer lists it", 0));
+      }
+    }
+  }
+
+  private static void compareTable(ReferencePage page, Map<String, SpecProperty> spec, List<Finding> out) {
+    List<PlacedElement> placed = ElementPlacer.place(page.elements(), page.example(), spec);
+    Set<String> listed = new HashSet<>();
+    Set<String> undeclared = new HashSet<>();
+    for (PlacedElement element : placed) {
+      listed.add(element.location());
+      SpecProperty property = spec.get(element.location());
+      if (property == null) {
+        if (!undeclared.contains(parent(element.location()))) {
+          out.add(new Finding(Finding.Kind.UNDECLARED_ELEMENT, element.location(),
+              "the page lists '" + element.name() + "' (" + element.type() + "); the spec does not declare it",
+              element.line()));
+        }
+        undeclared.add(element.location());
+        continue;
+      }
+      if (!sameType(element.type(), property)) {
+        out.add(new Finding(Finding.Kind.TYPE_MISMATCH, element.location(),
+            "the page's type is " + element.type() + "; the spec's is " + property.typeName(),
+            element.line()));
+      }
+      // Only where the spec restricts the values: a list on a free-text field is documentation.
+      if (!element.values().isEmpty() && !property.enumValues().isEmpty()) {
+        List<String> added = element.values().stream()
+            .filter(v -> !property.enumValues().contains(v)).toList();
+        List<String> dropped = property.enumValues().stream()
+            .filter(v -> !element.values().contains(v)).toList();
+        if (!added.isEmpty()) {
+          out.add(new Finding(Finding.Kind.ENUM_VALUES, element.location(),
+              "the page lists " + quoted(added) + "; the spec's enum lacks "
+                  + (added.size() == 1 ? "it" : "them"), element.line()));
+        }
+        if (!dropped.isEmpty()) {
+          out.add(new Finding(Finding.Kind.ENUM_VALUES, element.location(),
+              "the spec's enum has " + quoted(dropped) + "; the page no longer lists "
+                  + (dropped.size() == 1 ? "it" : "them"), element.line()));
+        }
+      }
+    }
+    Set<String> missing = new HashSet<>();
+    for (SpecProperty property : spec.values()) {
+      if (listed.contains(property.location())) {
+        continue;
+      }
+      if (!missing.contains(parent(property.location()))) {
+        out.add(new Finding(Finding.Kind.MISSING_ELEMENT, property.location(),
+            "the spec declares it (" + property.typeName() + "); the page no longer lists it", 0));
+      }
+      missing.add(property.location());
+    }
+  }
+
+  private static String quoted(List<String> values) {
+    return "'" + String.join("', '", values) + "'";
+  }
+
+  /** The object or array a location sits in: {@code /instances} for {@code /instances/*}{@code /type}. */
+  private static String parent(String location) {
+    String parent = location.substring(0, location.lastIndexOf('/'));
+    return parent.endsWith("/*") ? parent.substring(0, parent.length() - 2) : parent;
+  }
+
+  private static boolean sameType(PageType page, SpecProperty spec) {
+    if ("any".equals(page.json()) || "any".equals(spec.type())) {
+      return true;
+    }
+    if (!page.json().equals(spec.type())) {
+      return false;
+    }
+    return page.items() == null || spec.items() == null || "any".equals(spec.items())
+        || page.items().equals(spec.items());
+  }
+}

@@ -1,0 +1,33 @@
+package io.raycluster.contract.conformance.doc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * What diff-doc reads from a saved API reference page: the request line, the rows of the
+ * response table in page order, and the JSON example of a successful response.
+ *
+ * @param source the file name, as given, for messages
+ * @param method the HTTP method of the request syntax line, upper case
+ * @param path the path of the request syntax line, without a query string
+ * @param requestLine the 1-based line of the request syntax line
+ * @param parameters the rows of the request parameter tables (path and query), in page order;
+ *     {@code null} when the page has no parameter table at all (they are then not compared)
+ * @param elements the response table's rows in page order
+ * @param example the JSON example
+ * @param exampleLine the 1-based line where the JSON example starts
+ */
+public record ReferencePage(
+    String source,
+    String method,
+    String path,
+    int requestLine,
+    List<PageParameter> parameters,
+    List<PageElement> elements,
+    JsonNode example,
+    int exampleLine) {
+  public ReferencePage {
+    parameters = parameters == null ? null : List.copyOf(parameters);
+    elements = List.copyOf(elements);
+  }
+}
