@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import io.raycluster.contract.conformance.doc.DiffDocCommand;
+import io.raycluster.contract.conformance.doc.EngineExampleChecker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +64,8 @@ public final class ConformanceCli implements Runnable {
 
   static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
     CommandLine cli = new CommandLine(new ConformanceCli(in, out, err, terminal));
+    // diff-doc checks the page's JSON example with the conformance engine (strict mode).
+    cli.addSubcommand("diff-doc", new DiffDocCommand(EngineExampleChecker.fromSpec()));
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

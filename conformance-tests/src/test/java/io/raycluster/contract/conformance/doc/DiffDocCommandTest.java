@@ -42,11 +42,15 @@ class DiffDocCommandTest {
     JsonNode report = JSON.readTree(run.out());
     assertEquals("drift", report.get("result").asText());
     assertEquals(1, report.get("exitCode").asInt());
-    assertEquals(1, report.get("findings").size());
+    // The table's type and the example's value both changed: one finding each.
+    assertEquals(2, report.get("findings").size());
     JsonNode finding = report.get("findings").get(0);
     assertEquals("TYPE_MISMATCH", finding.get("kind").asText());
     assertEquals("/headSpec/replica", finding.get("location").asText());
     assertEquals(163, finding.get("line").asInt());
+    JsonNode example = report.get("findings").get(1);
+    assertEquals("EXAMPLE", example.get("kind").asText());
+    assertEquals("/headSpec/replica", example.get("location").asText());
   }
 
   @Test

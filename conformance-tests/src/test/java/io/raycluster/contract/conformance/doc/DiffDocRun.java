@@ -21,8 +21,11 @@ record DiffDocRun(int exit, String out, String err) {
     return new DiffDocRun(exit, out.toString(), err.toString());
   }
 
+  /** The command as the CLI registers it: the page's example checked by the engine (strict). */
+  static final ExampleChecker ENGINE = EngineExampleChecker.fromSpec();
+
   static DiffDocRun of(String... args) {
-    return of(new DiffDocCommand(), args);
+    return of(new DiffDocCommand(ENGINE), args);
   }
 
   /**
