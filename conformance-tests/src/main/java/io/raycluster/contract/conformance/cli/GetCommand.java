@@ -138,6 +138,7 @@ final class GetCommand implements Callable<Integer> {
           loaded.problems().forEach(p -> err.println("raycluster-conformance get: " + p));
           return 2;
         }
+        loaded.warnings().forEach(w -> err.println("raycluster-conformance get: warning: " + w));
         String keyId = "replay-" + hex(6);
         String secret = hex(24);
         server = ReplayServer.builder().credential(keyId, secret).recordings(loaded.recordings()).start();

@@ -84,6 +84,7 @@ final class ReplayCommand implements Callable<Integer> {
       loaded.problems().forEach(p -> err.println("raycluster-conformance replay: " + p));
       return 2;
     }
+    loaded.warnings().forEach(w -> err.println("raycluster-conformance replay: warning: " + w));
     if (loaded.exchanges() + loaded.bodies() == 0) {
       err.println("raycluster-conformance replay: the recordings hold no GetRayCluster response to serve");
       return 2;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +37,12 @@ public final class RecordingLoader {
     this.operation = engine.operation();
   }
 
-  /** What was loaded, and what could not be. */
+  /**
+   * What was loaded, what could not be ({@code problems}), and what was loaded but shadowed
+   * ({@code warnings}: two bare bodies for one cluster; the later file is served).
+   */
   public record Result(ReplayRecordings recordings, int files, int exchanges, int bodies,
-      List<String> problems) {
+      List<String> problems, List<String> warnings) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -48,14 +52,22 @@ public final class RecordingLoader {
   public Result load(List<Path> paths) {
     ReplayRecordings recordings = new ReplayRecordings();
     List<String> problems = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    Map<String, Path> bodyFiles = new HashMap<>();
     int[] counts = new int[3];
     for (Path path : paths) {
       for (Path file : expand(path, problems)) {
         counts[0]++;
-        loadFile(file, recordings, problems, counts);
+        String clusterId = loadFile(file, recordings, problems, counts);
+        Path earlier = clusterId == null ? null : bodyFiles.put(clusterId, file);
+        if (earlier != null) {
+          warnings.add(earlier + " and " + file + " are both bodies of cluster " + clusterId
+              + "; " + file + " is served");
+        }
       }
     }
-    return new Result(recordings, counts[0], counts[1], counts[2], List.copyOf(problems));
+    return new Result(recordings, counts[0], counts[1], counts[2], List.copyOf(problems),
+        List.copyOf(warnings));
   }
 
   private static List<Path> expand(Path path, List<String> problems) {
@@ -77,30 +89,32 @@ public final class RecordingLoader {
     }
   }
 
-  private void loadFile(Path file, ReplayRecordings recordings, List<String> problems, int[] counts) {
+  /** Loads one file; returns the clusterId when it was a bare body. */
+  private String loadFile(Path file, ReplayRecordings recordings, List<String> problems, int[] counts) {
     JsonNode root;
     try {
       root = json.parse(json.readFile(file));
     } catch (UnreadableInputException e) {
       problems.add(describe(file, e));
-      return;
+      return null;
     }
     boolean har = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".har");
     if (!har && !HarIo.looksLikeHar(root)) {
       try {
         recordings.addBody(json.mapper().writeValueAsBytes(root));
         counts[2]++;
+        return root.get("clusterId").asText();
       } catch (IOException | IllegalArgumentException e) {
         problems.add(file + ": " + e.getMessage());
       }
-      return;
+      return null;
     }
     List<JsonNode> entries;
     try {
       entries = HarIo.entries(root);
     } catch (UnreadableInputException e) {
       problems.add(describe(file, e));
-      return;
+      return null;
     }
     for (int i = 0; i < entries.size(); i++) {
       HarEntry entry;
@@ -137,6 +151,7 @@ public final class RecordingLoader {
         problems.add(file + " at /log/entries/" + i + "/request/url: " + e.getMessage());
       }
     }
+    return null;
   }
 
   private static String describe(Path file, UnreadableInputException e) {

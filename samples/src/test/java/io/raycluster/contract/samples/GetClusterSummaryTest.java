@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GetRayClusterLiveTest {
+class GetClusterSummaryTest {
   @TempDir
   Path home;
 
@@ -20,7 +20,7 @@ class GetRayClusterLiveTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
-    return GetRayClusterLive.run(args, Environment.of(env, home),
+    return GetClusterSummary.run(args, Environment.of(env, home),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -49,6 +49,21 @@ class GetRayClusterLiveTest {
     assertEquals(2, run(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIsample", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
         "sample-secret"), "w-1", "ray-1", "xx-nowhere-1"));
     assertTrue(err().contains("cn-hangzhou"), err());
+  }
+
+  @Test
+  void withReplay_printsTheRecordedClusterAndExits0() {
+    assertEquals(0, run(Map.of(), "--replay", "recordings", "w-d2d82aa09155", "ray-q8w2e4r6t8y0u1i3"));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("from the replay server at http://127.0.0.1:"), text);
+    assertTrue(text.contains("Ray cluster ") && text.contains("(ray-q8w2e4r6t8y0u1i3) in state Starting"), text);
+    assertTrue(!text.contains("token="), text);
+  }
+
+  @Test
+  void withReplay_unknownCluster_exits1WithTheVendorError() {
+    assertEquals(1, run(Map.of(), "--replay", "recordings", "w-d2d82aa09155", "ray-none"));
+    assertTrue(err().contains("RayCluster.NotFound"), err());
   }
 
   @Test
