@@ -21,7 +21,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -35,6 +34,8 @@ public final class JsonDocuments {
 
   private final Limits limits;
   private final ObjectMapper mapper;
+  /** Same limits, no duplicate detection: for the fast path, which tracks duplicates itself. */
+  private final JsonFactory streaming;
 
   private JsonDocuments(Limits limits) {
     this.limits = limits;
@@ -48,6 +49,10 @@ public final class JsonDocuments {
                     .maxDocumentLength(limits.maxBytes())
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    this.streaming =
+        JsonFactory.builder()
+            .streamReadConstraints(factory.streamReadConstraints())
             .build();
     this.mapper =
         JsonMapper.builder(factory)
@@ -70,12 +75,22 @@ public final class JsonDocuments {
 
   /** Reads a whole file, refusing one larger than {@link Limits#maxBytes()} before reading it. */
   public byte[] readFile(Path path) throws UnreadableInputException {
-    try {
-      long size = Files.size(path);
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+      long size = ch.size();
       if (size > limits.maxBytes()) {
         throw tooLarge(size);
       }
-      return Files.readAllBytes(path);
+      ByteBuffer buf = ByteBuffer.allocate((int) size);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf) < 0) {
+          break; // the file shrank while being read: take what is there
+        }
+      }
+      if (!buf.hasRemaining() && ch.read(ByteBuffer.allocate(1)) > 0) {
+        // the file grew while being read: read it again through the stream path, bounded
+        return readStream(java.nio.file.Files.newInputStream(path));
+      }
+      return buf.position() == buf.capacity() ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
     } catch (IOException e) {
       throw new UnreadableInputException(
           "io", "", "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage());
@@ -98,15 +113,23 @@ public final class JsonDocuments {
   }
 
   private UnreadableInputException tooLarge(long size) {
-    String what = size < 0 ? "the input is" : "the file is " + size + " bytes,";
+    String what = size < 0 ? "the input is" : "it is " + size + " bytes,";
     return new UnreadableInputException(
         "size",
         "",
         what + " larger than the limit of " + limits.maxBytes() + " bytes (raise it with --max-file-size)");
   }
 
+  /** A plain streaming parser over {@code bytes} with these limits (no duplicate detection). */
+  JsonParser streamingParser(byte[] bytes) throws IOException {
+    return streaming.createParser(bytes);
+  }
+
   /** Parses exactly one JSON document (any JSON value) from {@code bytes}. */
   public JsonNode parse(byte[] bytes) throws UnreadableInputException {
+    if (bytes.length > limits.maxBytes()) {
+      throw tooLarge(bytes.length);
+    }
     checkText(bytes);
     try (JsonParser parser = mapper.createParser(bytes)) {
       return parseOne(parser);
