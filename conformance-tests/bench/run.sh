@@ -51,7 +51,7 @@ best() { # best wall time (seconds) of RUNS runs of "$@", output discarded; fail
 }
 
 AJV=$ROOT/conformance-tests/bench/node_modules/.bin/ajv
-echo "== CLI wall time on $N recordings, best of $RUNS (lower is better)"
+echo "== CLI wall time on $N recordings, best of $RUNS (lower is better); load now $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-58s %s s\n' "ajv-cli 5.0.0 (node $(node --version))" \
   "$(best "$AJV" validate --spec=draft7 --strict=false -s "$OUT/raycluster.schema.json" -d "$REC/*.json")"
 printf '%-58s %s s\n' "raycluster-conformance, java -jar (Java 17)" "$(best java -jar "$JAR" validate "$REC")"
@@ -62,6 +62,8 @@ printf '%-58s %s s\n' "  + AppCDS archive" \
   "$(best java -XX:SharedArchiveFile="$OUT/app.jsa" -jar "$JAR" validate "$REC")"
 printf '%-58s %s s\n' "  + AppCDS + C1 only (-XX:TieredStopAtLevel=1)" \
   "$(best java -XX:SharedArchiveFile="$OUT/app.jsa" -XX:TieredStopAtLevel=1 -jar "$JAR" validate "$REC")"
+printf '%-58s %s s\n' "  + AppCDS + C1 only + Serial GC" \
+  "$(best java -XX:SharedArchiveFile="$OUT/app.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" validate "$REC")"
 
 J25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 if [ -x "$J25" ]; then
@@ -71,4 +73,6 @@ if [ -x "$J25" ]; then
     "$(best "$J25" -XX:AOTCache="$OUT/app.aot" -jar "$JAR" validate "$REC")"
   printf '%-58s %s s\n' "  + C1 only" \
     "$(best "$J25" -XX:AOTCache="$OUT/app.aot" -XX:TieredStopAtLevel=1 -jar "$JAR" validate "$REC")"
+  printf '%-58s %s s\n' "  + C1 only + Serial GC" \
+    "$(best "$J25" -XX:AOTCache="$OUT/app.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" validate "$REC")"
 fi
