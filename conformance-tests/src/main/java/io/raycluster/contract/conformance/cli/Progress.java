@@ -20,9 +20,9 @@ final class Progress implements AutoCloseable {
     Thread t = new Thread(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {
-          Thread.sleep(200);
           err.print("\rvalidated " + done.get() + "/" + total + " files");
           err.flush();
+          Thread.sleep(200);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

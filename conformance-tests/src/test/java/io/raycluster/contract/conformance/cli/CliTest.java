@@ -160,6 +160,19 @@ class CliTest {
   }
 
   @Test
+  void validate_onATerminalWithManyFiles_showsProgressOnStderrOnly() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      Files.writeString(dir.resolve("many-" + i + ".json"), VALID);
+    }
+    int code = ConformanceCli.execute(new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        true, "validate", dir.toString());
+    assertEquals(0, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("validated "), err.toString(StandardCharsets.UTF_8));
+    assertFalse(out().contains("validated "), "progress never goes to stdout");
+  }
+
+  @Test
   void noSubcommand_isAUsageError() {
     assertEquals(2, run(""));
   }
