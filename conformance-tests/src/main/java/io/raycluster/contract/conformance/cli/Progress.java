@@ -17,12 +17,14 @@ final class Progress implements AutoCloseable {
     if (!enabled) {
       return new Progress(err, null);
     }
+    err.print("\rvalidated 0/" + total + " files");
+    err.flush();
     Thread t = new Thread(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {
+          Thread.sleep(200);
           err.print("\rvalidated " + done.get() + "/" + total + " files");
           err.flush();
-          Thread.sleep(200);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
