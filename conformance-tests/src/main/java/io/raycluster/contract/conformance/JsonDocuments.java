@@ -33,7 +33,6 @@ public final class JsonDocuments {
   private static final int POINTER_SHOWN = 120;
 
   private final Limits limits;
-  private final ObjectMapper mapper;
   /** Same limits, no duplicate detection: for the fast path, which tracks duplicates itself. */
   private final JsonFactory streaming;
 
@@ -54,11 +53,11 @@ public final class JsonDocuments {
         JsonFactory.builder()
             .streamReadConstraints(factory.streamReadConstraints())
             .build();
-    this.mapper =
-        JsonMapper.builder(factory)
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    this.factory = factory;
   }
+
+  private final JsonFactory factory;
+  private volatile ObjectMapper mapper;
 
   public static JsonDocuments create(Limits limits) {
     return new JsonDocuments(limits);
@@ -70,7 +69,13 @@ public final class JsonDocuments {
 
   /** The mapper configured with these limits (duplicate detection on). */
   public ObjectMapper mapper() {
-    return mapper;
+    ObjectMapper m = mapper;
+    if (m == null) {
+      // built on first need: valid bodies on the fast path never need data binding
+      m = JsonMapper.builder(factory).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+      mapper = m;
+    }
+    return m;
   }
 
   /** Reads a whole file, refusing one larger than {@link Limits#maxBytes()} before reading it. */
@@ -131,7 +136,7 @@ public final class JsonDocuments {
       throw tooLarge(bytes.length);
     }
     checkText(bytes);
-    try (JsonParser parser = mapper.createParser(bytes)) {
+    try (JsonParser parser = factory.createParser(bytes)) {
       return parseOne(parser);
     } catch (IOException e) {
       throw new UnreadableInputException("json", "", "cannot read JSON: " + e.getMessage());
@@ -141,7 +146,7 @@ public final class JsonDocuments {
   private JsonNode parseOne(JsonParser parser) throws IOException, UnreadableInputException {
     JsonNode node;
     try {
-      node = mapper.readTree(parser);
+      node = Trees.read(parser);
       if (node == null || node.isMissingNode()) {
         throw new UnreadableInputException("empty", "", "no JSON document: the input holds only whitespace");
       }

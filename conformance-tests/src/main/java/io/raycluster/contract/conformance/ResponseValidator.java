@@ -1,9 +1,7 @@
 package io.raycluster.contract.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -133,9 +131,8 @@ public final class ResponseValidator {
   }
 
   private static JsonNode readDocument(Builder b) {
-    try {
-      ObjectMapper yaml = new YAMLMapper(new YAMLFactory());
-      return yaml.readTree(b.specText);
+    try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(b.specText)) {
+      return Trees.read(p);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot parse the spec document", e);
     }
