@@ -152,6 +152,7 @@ final class ValidateCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "No such file or directory: " + p);
       }
       if (Files.isDirectory(path)) {
+        int before = inputs.size();
         try (var walk = Files.walk(path)) {
           walk.filter(Files::isRegularFile)
               .filter(f -> {
@@ -160,6 +161,10 @@ final class ValidateCommand implements Callable<Integer> {
               })
               .sorted()
               .forEach(f -> inputs.add(new Input(f, f.toString())));
+        }
+        if (inputs.size() == before) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "No *.json or *.har file in directory: " + p);
         }
       } else {
         inputs.add(new Input(path, p));

@@ -80,6 +80,13 @@ class CliTest {
   }
 
   @Test
+  void validate_whenDirectoryHasNoRecordings_exitsTwo() throws Exception {
+    Files.createDirectories(dir.resolve("empty"));
+    assertEquals(2, run("", "validate", dir.resolve("empty").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("No *.json or *.har file"));
+  }
+
+  @Test
   void validate_whenUnknownOption_exitsTwo() {
     assertEquals(2, run("", "validate", "--bogus", dir.toString()));
   }
