@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every response was valid",
       "1:at least one response was invalid or unreadable",
-      "2:usage error (unknown option, a path that does not exist)"
+      "2:usage error (unknown option, a path that does not exist, a directory without recordings)"
     })
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand ConformanceCli parent;
