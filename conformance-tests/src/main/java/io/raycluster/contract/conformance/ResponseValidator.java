@@ -213,12 +213,12 @@ public final class ResponseValidator {
     }
     Shape shape = shapes.get(pointer.get());
     boolean strict = mode == Mode.STRICT;
-    List<Finding> drift = List.of();
+    List<Finding> drift = new ArrayList<>(0);
     if (strict) {
-      drift = new ArrayList<>();
       shape.drift(body, "", drift);
     }
     if (fastPath && fastEligible.get(pointer.get()) && shape.passes(body)) {
+      drift.sort(Comparator.comparing(Finding::pointer));
       return ValidationResult.of(drift);
     }
     List<Error> errors = fullValidators().get(pointer.get()).validate(body);
@@ -237,10 +237,6 @@ public final class ResponseValidator {
     findings.addAll(drift);
     findings.sort(Comparator.comparing(Finding::pointer).thenComparing(Finding::keyword));
     return ValidationResult.of(findings);
-  }
-
-  Schema debugSchema(int status) {
-    return fullValidators().get(operation.schemaPointerFor(status).orElseThrow());
   }
 
   /** Builds an engine; the defaults suit almost every use. */
