@@ -161,6 +161,9 @@ final class ValidateCommand implements Callable<Integer> {
               })
               .sorted()
               .forEach(f -> inputs.add(new Input(f, f.toString())));
+        } catch (IOException | java.io.UncheckedIOException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "Cannot list directory " + p + ": " + e.getMessage());
         }
         if (inputs.size() == before) {
           throw new CommandLine.ParameterException(spec.commandLine(),
