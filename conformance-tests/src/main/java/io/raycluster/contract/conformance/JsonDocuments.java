@@ -237,6 +237,44 @@ public final class JsonDocuments {
   }
 
   /**
+   * The fast path's cheaper version of {@link #checkText}: true when the bytes are surely fit for
+   * Jackson's parser to judge. Control characters need no scan here (the parser rejects them in
+   * and outside strings); only the start (byte-order marks, the zero bytes Jackson would take for
+   * UTF-16/32) and non-ASCII bytes (whose UTF-8 validity the parser does not fully check) are
+   * looked at, eight bytes per step. Anything doubtful answers false: the full path words it.
+   */
+  static boolean plainText(byte[] b) {
+    int n = b.length;
+    if (n < 2 || b[0] == 0 || b[1] == 0 || (b[0] & 0xFF) == 0xEF || (b[0] & 0xFF) >= 0xFE) {
+      return false;
+    }
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      if ((b[i] | b[i + 1] | b[i + 2] | b[i + 3] | b[i + 4] | b[i + 5] | b[i + 6] | b[i + 7]) < 0) {
+        return validUtf8(b);
+      }
+    }
+    for (; i < n; i++) {
+      if (b[i] < 0) {
+        return validUtf8(b);
+      }
+    }
+    return true;
+  }
+
+  private static boolean validUtf8(byte[] b) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /**
    * Rejects what is not UTF-8 JSON text before the parser sees it, with a message for each
    * case (Jackson would guess UTF-16/32 from zero bytes and report something less useful).
    */
