@@ -21,7 +21,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -34,7 +33,8 @@ public final class JsonDocuments {
   private static final int POINTER_SHOWN = 120;
 
   private final Limits limits;
-  private final ObjectMapper mapper;
+  /** Same limits, no duplicate detection: for the fast path, which tracks duplicates itself. */
+  private final JsonFactory streaming;
 
   private JsonDocuments(Limits limits) {
     this.limits = limits;
@@ -49,11 +49,15 @@ public final class JsonDocuments {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    this.mapper =
-        JsonMapper.builder(factory)
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    this.streaming =
+        JsonFactory.builder()
+            .streamReadConstraints(factory.streamReadConstraints())
             .build();
+    this.factory = factory;
   }
+
+  private final JsonFactory factory;
+  private volatile ObjectMapper mapper;
 
   public static JsonDocuments create(Limits limits) {
     return new JsonDocuments(limits);
@@ -65,17 +69,33 @@ public final class JsonDocuments {
 
   /** The mapper configured with these limits (duplicate detection on). */
   public ObjectMapper mapper() {
-    return mapper;
+    ObjectMapper m = mapper;
+    if (m == null) {
+      // built on first need: valid bodies on the fast path never need data binding
+      m = JsonMapper.builder(factory).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+      mapper = m;
+    }
+    return m;
   }
 
   /** Reads a whole file, refusing one larger than {@link Limits#maxBytes()} before reading it. */
   public byte[] readFile(Path path) throws UnreadableInputException {
-    try {
-      long size = Files.size(path);
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+      long size = ch.size();
       if (size > limits.maxBytes()) {
         throw tooLarge(size);
       }
-      return Files.readAllBytes(path);
+      ByteBuffer buf = ByteBuffer.allocate((int) size);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf) < 0) {
+          break; // the file shrank while being read: take what is there
+        }
+      }
+      if (!buf.hasRemaining() && ch.read(ByteBuffer.allocate(1)) > 0) {
+        // the file grew while being read: read it again through the stream path, bounded
+        return readStream(java.nio.file.Files.newInputStream(path));
+      }
+      return buf.position() == buf.capacity() ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
     } catch (IOException e) {
       throw new UnreadableInputException(
           "io", "", "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage());
@@ -98,17 +118,25 @@ public final class JsonDocuments {
   }
 
   private UnreadableInputException tooLarge(long size) {
-    String what = size < 0 ? "the input is" : "the file is " + size + " bytes,";
+    String what = size < 0 ? "the input is" : "it is " + size + " bytes,";
     return new UnreadableInputException(
         "size",
         "",
         what + " larger than the limit of " + limits.maxBytes() + " bytes (raise it with --max-file-size)");
   }
 
+  /** A plain streaming parser over {@code bytes} with these limits (no duplicate detection). */
+  JsonParser streamingParser(byte[] bytes) throws IOException {
+    return streaming.createParser(bytes);
+  }
+
   /** Parses exactly one JSON document (any JSON value) from {@code bytes}. */
   public JsonNode parse(byte[] bytes) throws UnreadableInputException {
+    if (bytes.length > limits.maxBytes()) {
+      throw tooLarge(bytes.length);
+    }
     checkText(bytes);
-    try (JsonParser parser = mapper.createParser(bytes)) {
+    try (JsonParser parser = factory.createParser(bytes)) {
       return parseOne(parser);
     } catch (IOException e) {
       throw new UnreadableInputException("json", "", "cannot read JSON: " + e.getMessage());
@@ -118,7 +146,7 @@ public final class JsonDocuments {
   private JsonNode parseOne(JsonParser parser) throws IOException, UnreadableInputException {
     JsonNode node;
     try {
-      node = mapper.readTree(parser);
+      node = Trees.read(parser);
       if (node == null || node.isMissingNode()) {
         throw new UnreadableInputException("empty", "", "no JSON document: the input holds only whitespace");
       }
@@ -206,6 +234,44 @@ public final class JsonDocuments {
     int nl = message.indexOf('\n');
     String line = nl < 0 ? message : message.substring(0, nl);
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+
+  /**
+   * The fast path's cheaper version of {@link #checkText}: true when the bytes are surely fit for
+   * Jackson's parser to judge. Control characters need no scan here (the parser rejects them in
+   * and outside strings); only the start (byte-order marks, the zero bytes Jackson would take for
+   * UTF-16/32) and non-ASCII bytes (whose UTF-8 validity the parser does not fully check) are
+   * looked at, eight bytes per step. Anything doubtful answers false: the full path words it.
+   */
+  static boolean plainText(byte[] b) {
+    int n = b.length;
+    if (n < 2 || b[0] == 0 || b[1] == 0 || (b[0] & 0xFF) == 0xEF || (b[0] & 0xFF) >= 0xFE) {
+      return false;
+    }
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      if ((b[i] | b[i + 1] | b[i + 2] | b[i + 3] | b[i + 4] | b[i + 5] | b[i + 6] | b[i + 7]) < 0) {
+        return validUtf8(b);
+      }
+    }
+    for (; i < n; i++) {
+      if (b[i] < 0) {
+        return validUtf8(b);
+      }
+    }
+    return true;
+  }
+
+  private static boolean validUtf8(byte[] b) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   /**

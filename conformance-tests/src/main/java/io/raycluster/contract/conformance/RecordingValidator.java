@@ -53,13 +53,18 @@ public final class RecordingValidator {
 
   /** Bytes of a recording: a HAR when {@code harExpected} or when it looks like one. */
   public FileOutcome validate(String displayPath, byte[] bytes, boolean harExpected) {
+    if (!harExpected && engine.streamingPasses(200, bytes, mode == Mode.STRICT)) {
+      // the fast path: a valid body, found without building a tree
+      return new FileOutcome(displayPath, List.of(Outcome.of(displayPath, null, null, ValidationResult.valid())), 0);
+    }
     JsonNode root;
     try {
       root = engine.json().parse(bytes);
     } catch (UnreadableInputException e) {
       return unreadable(displayPath, e);
     }
-    if (harExpected || HarIo.looksLikeHar(root)) {
+    // A .json file is a HAR when it has a "log" object and is not a cluster body (no requestId).
+    if (harExpected || (HarIo.looksLikeHar(root) && !root.has("requestId"))) {
       return validateHar(displayPath, root);
     }
     return new FileOutcome(displayPath, List.of(Outcome.of(displayPath, null, null, engine.validate(200, root, mode))), 0);

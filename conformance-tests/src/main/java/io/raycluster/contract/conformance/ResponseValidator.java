@@ -1,9 +1,7 @@
 package io.raycluster.contract.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -48,7 +46,8 @@ public final class ResponseValidator {
 
   private final OperationSpec operation;
   private final JsonDocuments json;
-  private final Map<String, Schema> schemas;
+  private final String specText;
+  private volatile Map<String, Schema> schemas;
   private final Map<String, Shape> shapes;
   private final Map<String, Boolean> fastEligible;
   private final boolean fastPath;
@@ -59,6 +58,50 @@ public final class ResponseValidator {
     this.json = JsonDocuments.create(b.limits);
     this.fastPath = b.fastPath;
 
+    Map<String, Shape> compiledShapes = new HashMap<>();
+    Map<String, Boolean> eligible = new HashMap<>();
+    for (String pointer : operation.schemaPointers().values()) {
+      Shape shape = Shape.compile(document, pointer);
+      shape.prepare();
+      compiledShapes.put(pointer, shape);
+      eligible.put(pointer, shape.fullyExact());
+    }
+    this.shapes = Map.copyOf(compiledShapes);
+    this.fastEligible = Map.copyOf(eligible);
+    this.specText = b.specText;
+    if (!fastPath || eligible.containsValue(false)) {
+      fullValidators();
+    }
+  }
+
+  /**
+   * The networknt schemas, compiled once on first need: with the fast path, a run over valid
+   * responses never needs them, which saves the command-line tool a good part of its start-up.
+   */
+  private Map<String, Schema> fullValidators() {
+    Map<String, Schema> s = schemas;
+    if (s == null) {
+      synchronized (this) {
+        s = schemas;
+        if (s == null) {
+          s = compileSchemas();
+          schemas = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Compiles the full validators now instead of at the first body that fails the fast path
+   * (a server may prefer to pay that at start-up). Returns this engine.
+   */
+  public ResponseValidator precompile() {
+    fullValidators();
+    return this;
+  }
+
+  private Map<String, Schema> compileSchemas() {
     Dialect dialect =
         Dialect.builder(Dialects.getOpenApi30())
             .format(IntegerFormat.INT32)
@@ -70,14 +113,12 @@ public final class ResponseValidator {
             .formatAssertionsEnabled(true)
             .typeLoose(false)
             .build();
-    String text = b.specText;
+    String text = specText;
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
             dialect,
             r -> r.schemaRegistryConfig(config).schemas(Map.of(SPEC_IRI, text)));
     Map<String, Schema> compiled = new HashMap<>();
-    Map<String, Shape> compiledShapes = new HashMap<>();
-    Map<String, Boolean> eligible = new HashMap<>();
     for (String pointer : operation.schemaPointers().values()) {
       if (compiled.containsKey(pointer)) {
         continue;
@@ -85,19 +126,13 @@ public final class ResponseValidator {
       Schema schema = registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + pointer));
       schema.initializeValidators();
       compiled.put(pointer, schema);
-      Shape shape = Shape.compile(document, pointer);
-      compiledShapes.put(pointer, shape);
-      eligible.put(pointer, shape.fullyExact());
     }
-    this.schemas = Map.copyOf(compiled);
-    this.shapes = Map.copyOf(compiledShapes);
-    this.fastEligible = Map.copyOf(eligible);
+    return Map.copyOf(compiled);
   }
 
   private static JsonNode readDocument(Builder b) {
-    try {
-      ObjectMapper yaml = new YAMLMapper(new YAMLFactory());
-      return yaml.readTree(b.specText);
+    try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(b.specText)) {
+      return Trees.read(p);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot parse the spec document", e);
     }
@@ -127,6 +162,9 @@ public final class ResponseValidator {
    * {@link Verdict#UNREADABLE} result whose one finding says why.
    */
   public ValidationResult validate(int status, byte[] body, Mode mode) {
+    if (fastPath && streamingPasses(status, body, mode == Mode.STRICT)) {
+      return ValidationResult.valid();
+    }
     JsonNode node;
     try {
       node = json.parse(body);
@@ -134,6 +172,30 @@ public final class ResponseValidator {
       return ValidationResult.unreadable(e);
     }
     return validate(status, node, mode);
+  }
+
+  /**
+   * The fast path for bytes: one streaming pass over the tokens against the compiled shape, no
+   * tree built. Any doubt (a finding, drift in strict mode, a parse problem) answers false and
+   * the caller takes the full path, which reads the body strictly and words every finding.
+   */
+  boolean streamingPasses(int status, byte[] body, boolean strict) {
+    Optional<String> pointer = operation.schemaPointerFor(status);
+    if (pointer.isEmpty() || !fastEligible.get(pointer.get())
+        || body.length > json.limits().maxBytes()
+        // the streaming parser checks string lengths only for strings it reads: a body that
+        // could hold an over-long string takes the full path
+        || body.length > json.limits().maxStringLength()) {
+      return false;
+    }
+    if (!JsonDocuments.plainText(body)) {
+      return false;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = json.streamingParser(body)) {
+      return shapes.get(pointer.get()).passes(p, p.nextToken(), strict) && p.nextToken() == null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Whether bodies for {@code status} can take the fast path (the schema uses only keywords it models). */
@@ -151,15 +213,15 @@ public final class ResponseValidator {
     }
     Shape shape = shapes.get(pointer.get());
     boolean strict = mode == Mode.STRICT;
-    List<Finding> drift = List.of();
+    List<Finding> drift = new ArrayList<>(0);
     if (strict) {
-      drift = new ArrayList<>();
       shape.drift(body, "", drift);
     }
     if (fastPath && fastEligible.get(pointer.get()) && shape.passes(body)) {
+      drift.sort(Comparator.comparing(Finding::pointer));
       return ValidationResult.of(drift);
     }
-    List<Error> errors = schemas.get(pointer.get()).validate(body);
+    List<Error> errors = fullValidators().get(pointer.get()).validate(body);
     List<Finding> findings = new ArrayList<>(errors.size() + drift.size());
     java.util.Set<String> wrongType = new java.util.HashSet<>();
     for (Error e : errors) {
@@ -175,10 +237,6 @@ public final class ResponseValidator {
     findings.addAll(drift);
     findings.sort(Comparator.comparing(Finding::pointer).thenComparing(Finding::keyword));
     return ValidationResult.of(findings);
-  }
-
-  Schema debugSchema(int status) {
-    return schemas.get(operation.schemaPointerFor(status).orElseThrow());
   }
 
   /** Builds an engine; the defaults suit almost every use. */

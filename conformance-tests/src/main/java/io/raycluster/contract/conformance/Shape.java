@@ -56,6 +56,10 @@ final class Shape {
   boolean int64;
   int minLength;
   int maxLength = Integer.MAX_VALUE;
+  /** Declared property name to bit (for duplicate and required tracking in the streaming check). */
+  private Map<String, Long> bits;
+  private long requiredBits;
+  private boolean bitsUsable;
 
   private Shape(String name) {
     this.name = name;
@@ -166,6 +170,141 @@ final class Shape {
       }
     }
     return true;
+  }
+
+  /** Prepares the bit masks of the streaming check; call once after compiling. */
+  void prepare() {
+    prepare(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  private void prepare(Set<Shape> visited) {
+    if (!visited.add(this)) {
+      return;
+    }
+    Map<String, Long> b = new HashMap<>();
+    int i = 0;
+    for (String p : properties.keySet()) {
+      if (i < 64) {
+        b.put(p, 1L << i);
+      }
+      i++;
+    }
+    bitsUsable = i <= 64 && properties.keySet().containsAll(required);
+    long req = 0;
+    for (String r : required) {
+      Long bit = b.get(r);
+      if (bit != null) {
+        req |= bit;
+      }
+    }
+    bits = b;
+    requiredBits = req;
+    for (Shape p : properties.values()) {
+      p.prepare(visited);
+    }
+    if (items != null) {
+      items.prepare(visited);
+    }
+  }
+
+  /**
+   * The fast check on a token stream, without building a tree: true only if the full validator
+   * would find nothing (and, when {@code strict}, nothing is undeclared). The parser is
+   * positioned on the value's first token; on return after {@code true}, on its last token.
+   * Duplicate declared keys make it answer false (the full path then reports them); duplicate
+   * undeclared keys are caught by a set. Any parse problem propagates as an exception and the
+   * caller falls back to the full path, which words it.
+   */
+  boolean passes(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonToken t, boolean strict)
+      throws java.io.IOException {
+    switch (kind) {
+      case OBJECT -> {
+        if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT || !bitsUsable) {
+          return false;
+        }
+        long seen = 0;
+        Set<String> undeclared = null;
+        while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          t = p.nextToken();
+          Long bit = bits.get(name);
+          if (bit == null) {
+            if (closed || strict) {
+              return false;
+            }
+            if (undeclared == null) {
+              undeclared = new java.util.HashSet<>();
+            }
+            if (!undeclared.add(name)) {
+              return false;
+            }
+            p.skipChildren();
+            continue;
+          }
+          if ((seen & bit) != 0) {
+            return false;
+          }
+          seen |= bit;
+          if (!properties.get(name).passes(p, t, strict)) {
+            return false;
+          }
+        }
+        return t == com.fasterxml.jackson.core.JsonToken.END_OBJECT && (seen & requiredBits) == requiredBits;
+      }
+      case ARRAY -> {
+        if (t != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          return false;
+        }
+        while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+          if (t == null) {
+            return false;
+          }
+          if (items == null) {
+            p.skipChildren();
+          } else if (!items.passes(p, t, strict)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case STRING -> {
+        if (t != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+          return false;
+        }
+        if (enumValues == null && minLength == 0 && maxLength == Integer.MAX_VALUE) {
+          return true;
+        }
+        String s = p.getText();
+        if (enumValues != null && !enumValues.contains(s)) {
+          return false;
+        }
+        int n = s.codePointCount(0, s.length());
+        return n >= minLength && n <= maxLength;
+      }
+      case INTEGER -> {
+        if (t != com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+          return false;
+        }
+        com.fasterxml.jackson.core.JsonParser.NumberType nt = p.getNumberType();
+        if (nt == com.fasterxml.jackson.core.JsonParser.NumberType.INT
+            || nt == com.fasterxml.jackson.core.JsonParser.NumberType.LONG) {
+          long v = p.getLongValue();
+          return v >= min && v <= max;
+        }
+        return false;
+      }
+      case NUMBER -> {
+        return t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+            || t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT;
+      }
+      case BOOLEAN -> {
+        return t == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE
+            || t == com.fasterxml.jackson.core.JsonToken.VALUE_FALSE;
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   /** Whether every shape reachable from this one is {@link #exact}. */

@@ -63,6 +63,20 @@ class ResponseValidatorTest {
   }
 
   @Test
+  void nullable_fromTheOpenApi30Dialect_isHonoured() {
+    String spec = io.raycluster.contract.spec.RayClusterSpec.text();
+    String marker = "          description: Name given to the cluster.\n";
+    assertTrue(spec.contains(marker));
+    ResponseValidator nullableName = ResponseValidator.builder()
+        .specText(spec.replace(marker, "          nullable: true\n" + marker)).build();
+    byte[] body = "{\"requestId\":\"r\",\"clusterId\":\"c\",\"state\":\"Running\",\"name\":null}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertTrue(nullableName.validate(200, body, Mode.STRICT).isValid());
+    assertEquals(List.of("/name: expected string, found null"),
+        ENGINE.validate(200, body, Mode.STRICT).findings().stream().map(Finding::toString).toList());
+  }
+
+  @Test
   void engine_isThreadSafe_sameFindingsFromManyThreads() throws Exception {
     byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
     ValidationResult expected = ENGINE.validate(200, body, Mode.STRICT);

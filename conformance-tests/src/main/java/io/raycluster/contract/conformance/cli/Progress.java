@@ -17,6 +17,8 @@ final class Progress implements AutoCloseable {
     if (!enabled) {
       return new Progress(err, null);
     }
+    err.print("\rvalidated 0/" + total + " files");
+    err.flush();
     Thread t = new Thread(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {

@@ -1,6 +1,9 @@
 package io.raycluster.contract.conformance.cli;
 
 import io.raycluster.contract.conformance.FileOutcome;
+import io.raycluster.contract.conformance.Finding;
+import io.raycluster.contract.conformance.Outcome;
+import io.raycluster.contract.conformance.Verdict;
 import io.raycluster.contract.conformance.Limits;
 import io.raycluster.contract.conformance.Mode;
 import io.raycluster.contract.conformance.RecordingValidator;
@@ -44,7 +47,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every response was valid",
       "1:at least one response was invalid or unreadable",
-      "2:usage error (unknown option, a path that does not exist)"
+      "2:usage error (unknown option, a path that does not exist, a directory without recordings)"
     })
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand ConformanceCli parent;
@@ -79,9 +82,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // Build the engine (reading the spec) while the paths are being listed: both take a while.
+    java.util.concurrent.CompletableFuture<ResponseValidator> building =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> ResponseValidator.builder().limits(Limits.defaults().withMaxBytes(maxFileSize)).build());
     List<Input> inputs = collect();
-    ResponseValidator engine =
-        ResponseValidator.builder().limits(Limits.defaults().withMaxBytes(maxFileSize)).build();
+    ResponseValidator engine = building.join();
     RecordingValidator validator = new RecordingValidator(engine, strict ? Mode.STRICT : Mode.LENIENT);
 
     FileOutcome[] results = new FileOutcome[inputs.size()];
@@ -90,9 +96,16 @@ final class ValidateCommand implements Callable<Integer> {
         inputs.size(), done)) {
       IntStream.range(0, inputs.size()).parallel().forEach(i -> {
         Input input = inputs.get(i);
-        results[i] = input.stdin()
-            ? validator.validateStream(parent.in, "-")
-            : validator.validateFile(input.file(), input.display());
+        try {
+          results[i] = input.stdin()
+              ? validator.validateStream(parent.in, "-")
+              : validator.validateFile(input.file(), input.display());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          // A defect (or an exhausted JVM) on one file must not end the run or show a trace.
+          results[i] = new FileOutcome(input.display(), List.of(new Outcome(input.display(), null, null,
+              Verdict.UNREADABLE, List.of(new Finding("", "internal",
+                  "internal error while validating this file: " + e)))), 0);
+        }
         done.incrementAndGet();
       });
     }
@@ -139,6 +152,7 @@ final class ValidateCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "No such file or directory: " + p);
       }
       if (Files.isDirectory(path)) {
+        int before = inputs.size();
         try (var walk = Files.walk(path)) {
           walk.filter(Files::isRegularFile)
               .filter(f -> {
@@ -147,6 +161,13 @@ final class ValidateCommand implements Callable<Integer> {
               })
               .sorted()
               .forEach(f -> inputs.add(new Input(f, f.toString())));
+        } catch (IOException | java.io.UncheckedIOException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "Cannot list directory " + p + ": " + e.getMessage());
+        }
+        if (inputs.size() == before) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "No *.json or *.har file in directory: " + p);
         }
       } else {
         inputs.add(new Input(path, p));

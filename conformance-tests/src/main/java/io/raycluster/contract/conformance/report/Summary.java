@@ -37,7 +37,8 @@ public record Summary(int files, int valid, int invalid, int unreadable, int ski
   public String line() {
     return total() + (total() == 1 ? " response" : " responses") + " in " + files
         + (files == 1 ? " file: " : " files: ") + valid + " valid, " + invalid + " invalid, "
-        + unreadable + " unreadable" + (skipped > 0 ? "; " + skipped + " HAR "
-        + (skipped == 1 ? "entry" : "entries") + " skipped (not " + "GetRayCluster calls)" : "");
+        + unreadable + " unreadable" + (skipped == 0 ? ""
+            : skipped == 1 ? "; 1 HAR entry skipped (not a GetRayCluster call)"
+            : "; " + skipped + " HAR entries skipped (not GetRayCluster calls)");
   }
 }

@@ -17,7 +17,8 @@ final class TextReport {
   static void write(List<FileOutcome> results, Summary summary, PrintWriter out) {
     for (FileOutcome file : results) {
       for (Outcome o : file.outcomes()) {
-        out.print(String.format(Locale.ROOT, "%-10s  %s", o.verdict().name(), o.name()));
+        out.print(pad(o.verdict().name()));
+        out.print(o.name());
         if (o.label() != null) {
           out.print("  " + o.label());
         }
@@ -33,5 +34,10 @@ final class TextReport {
       }
     }
     out.println(summary.line());
+  }
+
+  /** The verdict padded to 12 columns (String.format is slow for 10,000 lines). */
+  private static String pad(String verdict) {
+    return verdict + "            ".substring(verdict.length());
   }
 }

@@ -80,6 +80,13 @@ class CliTest {
   }
 
   @Test
+  void validate_whenDirectoryHasNoRecordings_exitsTwo() throws Exception {
+    Files.createDirectories(dir.resolve("empty"));
+    assertEquals(2, run("", "validate", dir.resolve("empty").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("No *.json or *.har file"));
+  }
+
+  @Test
   void validate_whenUnknownOption_exitsTwo() {
     assertEquals(2, run("", "validate", "--bogus", dir.toString()));
   }
@@ -157,6 +164,19 @@ class CliTest {
     assertEquals(0, run("", "--version"));
     assertTrue(out().contains("raycluster-conformance"), out());
     assertTrue(out().contains("GetRayCluster"), out());
+  }
+
+  @Test
+  void validate_onATerminalWithManyFiles_showsProgressOnStderrOnly() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      Files.writeString(dir.resolve("many-" + i + ".json"), VALID);
+    }
+    int code = ConformanceCli.execute(new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        true, "validate", dir.toString());
+    assertEquals(0, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("validated "), err.toString(StandardCharsets.UTF_8));
+    assertFalse(out().contains("validated "), "progress never goes to stdout");
   }
 
   @Test

@@ -1,0 +1,85 @@
+package io.raycluster.contract.conformance;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Builds a {@link JsonNode} tree from a token stream without an {@code ObjectMapper}: reading the
+ * spec this way keeps Jackson's data-binding machinery (hundreds of classes) out of the
+ * command-line tool's start-up when every body takes the fast path. Iterative, so depth costs
+ * no stack.
+ */
+final class Trees {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private Trees() {}
+
+  static JsonNode read(JsonParser p) throws IOException {
+    Deque<ContainerNode<?>> stack = new ArrayDeque<>();
+    Deque<String> names = new ArrayDeque<>();
+    JsonNode root = null;
+    String name = null;
+    for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+      JsonNode value;
+      switch (t) {
+        case FIELD_NAME -> {
+          name = p.currentName();
+          continue;
+        }
+        case START_OBJECT, START_ARRAY -> {
+          ContainerNode<?> c = t == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
+          attach(stack, name, c);
+          stack.push(c);
+          names.push(name == null ? "" : name);
+          name = null;
+          if (root == null) {
+            root = c;
+          }
+          continue;
+        }
+        case END_OBJECT, END_ARRAY -> {
+          stack.pop();
+          names.pop();
+          if (stack.isEmpty()) {
+            return root;
+          }
+          continue;
+        }
+        case VALUE_STRING -> value = NODES.textNode(p.getText());
+        case VALUE_NUMBER_INT -> value = switch (p.getNumberType()) {
+          case INT -> NODES.numberNode(p.getIntValue());
+          case LONG -> NODES.numberNode(p.getLongValue());
+          default -> NODES.numberNode(p.getBigIntegerValue());
+        };
+        case VALUE_NUMBER_FLOAT -> value = NODES.numberNode(p.getDoubleValue()); // as readTree does
+        case VALUE_TRUE -> value = NODES.booleanNode(true);
+        case VALUE_FALSE -> value = NODES.booleanNode(false);
+        case VALUE_NULL -> value = NODES.nullNode();
+        default -> value = NODES.textNode(p.getText());
+      }
+      if (stack.isEmpty()) {
+        return value;
+      }
+      attach(stack, name, value);
+      name = null;
+    }
+    return root == null ? NODES.missingNode() : root;
+  }
+
+  private static void attach(Deque<ContainerNode<?>> stack, String name, JsonNode value) {
+    ContainerNode<?> parent = stack.peek();
+    if (parent instanceof ObjectNode o) {
+      o.set(name, value);
+    } else if (parent instanceof ArrayNode a) {
+      a.add(value);
+    }
+  }
+}
