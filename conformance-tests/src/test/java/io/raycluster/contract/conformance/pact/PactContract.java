@@ -23,16 +23,18 @@ final class PactContract {
     }
   }
 
-  static final State RUNNING = new State("a running cluster with a full head spec, worker groups and instances",
-      "ray-k7nm8ahl5te4tg91", "running-cluster.json");
-  static final State STARTING = new State("a starting cluster with no instances yet",
-      "ray-q8w2e4r6t8y0u1i3", "starting-cluster.json");
-  static final State FAILED = new State("a cluster in the Error state after an instance was OOMKilled",
-      "ray-e5r7t9y1u3i5o7p9", "error-cluster.json");
-  static final State UNKNOWN = new State("no cluster with the requested id exists",
-      "ray-00000000notfound", "unknown-cluster.har");
-  static final State THROTTLED = new State("the caller is being throttled",
-      "ray-k7nm8ahl5te4tg91", "throttled.har");
+  // State names are constants: the provider test's @State annotations need them at compile time.
+  static final String RUNNING_STATE = "a running cluster with a full head spec, worker groups and instances";
+  static final String STARTING_STATE = "a starting cluster with no instances yet";
+  static final String ERROR_STATE = "a cluster in the Error state after an instance was OOMKilled";
+  static final String UNKNOWN_STATE = "no cluster with the requested id exists";
+  static final String THROTTLED_STATE = "the caller is being throttled";
+
+  static final State RUNNING = new State(RUNNING_STATE, "ray-k7nm8ahl5te4tg91", "running-cluster.json");
+  static final State STARTING = new State(STARTING_STATE, "ray-q8w2e4r6t8y0u1i3", "starting-cluster.json");
+  static final State FAILED = new State(ERROR_STATE, "ray-e5r7t9y1u3i5o7p9", "error-cluster.json");
+  static final State UNKNOWN = new State(UNKNOWN_STATE, "ray-00000000notfound", "unknown-cluster.har");
+  static final State THROTTLED = new State(THROTTLED_STATE, "ray-k7nm8ahl5te4tg91", "throttled.har");
 
   static final List<State> ALL = List.of(RUNNING, STARTING, FAILED, UNKNOWN, THROTTLED);
 
@@ -43,7 +45,14 @@ final class PactContract {
   static final String PATH_EXPRESSION = "/api/v1/workspaces/${workspaceId}/rayCluster/${clusterId}";
 
   /** Where the consumer tests write pact files (set by the build as {@code pact.rootDir}). */
-  static final String PACT_DIR_PROPERTY = "pact.rootDir";
+  static java.nio.file.Path pactDir() {
+    return java.nio.file.Path.of(System.getProperty("pact.rootDir", "target/pacts"));
+  }
+
+  /** The pact file the consumer tests write. */
+  static java.nio.file.Path pactFile() {
+    return pactDir().resolve(CONSUMER + "-" + PROVIDER + ".json");
+  }
 
   /** Placeholder examples written into the pact for values that are secrets on the wire. */
   static final String EXAMPLE_AUTHORIZATION = "ACS3-HMAC-SHA256 Credential=EXAMPLE-ACCESS-KEY-ID,"

@@ -1,0 +1,171 @@
+package io.raycluster.contract.conformance.pact;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import au.com.dius.pact.provider.junit5.HttpTestTarget;
+import au.com.dius.pact.provider.junit5.HttpsTestTarget;
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.State;
+import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import io.raycluster.contract.client.credentials.CredentialsProvider;
+import io.raycluster.contract.client.credentials.CredentialsProviders;
+import io.raycluster.contract.conformance.ResponseValidator;
+import io.raycluster.contract.conformance.replay.RecordingLoader;
+import io.raycluster.contract.conformance.replay.ReplayRecordings;
+import io.raycluster.contract.conformance.replay.ReplayServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import au.com.dius.pact.core.model.ProviderState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hc.core5.http.HttpRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Verifies the consumer's pact files (written by {@link RayClusterClientPactTest} earlier in the
+ * same build) against the provider. By default the provider is the replay server, started
+ * in-process for each interaction with only the recording of that interaction's provider state
+ * ({@code src/test/resources/pact/states/}); it checks every signature, date and nonce as the
+ * service's gateway does, so each replayed request is signed with the client's signer first.
+ *
+ * <p>Against a real endpoint (see the README, "Contract tests with Pact"): set
+ * {@code raycluster.pact.endpoint} to the service URL; requests are then signed with the
+ * default credential chain, and the states take their identifiers from
+ * {@code raycluster.pact.workspaceId} and {@code raycluster.pact.<state>.clusterId}
+ * ({@code running}, {@code starting}, {@code error}, {@code unknown}, {@code throttled}).
+ */
+@Provider(PactContract.PROVIDER)
+@PactFolder("target/pacts")
+class EmrServerlessSparkProviderPactIT {
+  private static final String KEY_ID = "replay-pact-key-id";
+  private static final String KEY_SECRET = "replay-pact-key-secret";
+  private static final Path STATES = Path.of("src/test/resources/pact/states");
+
+  private final String realEndpoint = System.getProperty("raycluster.pact.endpoint", "").trim();
+  private final List<String> serverLog = new CopyOnWriteArrayList<>();
+  private ReplayServer server;
+  private ReplayRecordings recordings;
+  private ReplayedRequestSigner signer;
+  private String baseUrl;
+
+  @BeforeEach
+  void startProvider(PactVerificationContext context) throws IOException, URISyntaxException {
+    CredentialsProvider credentials;
+    if (realEndpoint.isEmpty()) {
+      recordings = recordingsFor(context.getInteraction().getProviderStates());
+      server = ReplayServer.builder()
+          .credential(KEY_ID, KEY_SECRET)
+          .recordings(recordings)
+          .log(serverLog::add)
+          .start();
+      baseUrl = server.baseUrl();
+      context.setTarget(new HttpTestTarget("127.0.0.1", server.port()));
+      credentials = CredentialsProviders.of(KEY_ID, KEY_SECRET);
+    } else {
+      baseUrl = realEndpoint;
+      URI uri = new URI(realEndpoint);
+      boolean https = "https".equalsIgnoreCase(uri.getScheme());
+      int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+      context.setTarget(https ? new HttpsTestTarget(uri.getHost(), port) : new HttpTestTarget(uri.getHost(), port));
+      credentials = CredentialsProviders.defaultChain();
+    }
+    signer = new ReplayedRequestSigner(credentials);
+  }
+
+  @AfterEach
+  void stopProvider() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @TestTemplate
+  @ExtendWith(PactVerificationInvocationContextProvider.class)
+  void interaction_isHonouredByTheProvider(PactVerificationContext context, HttpRequest request)
+      throws IOException {
+    signer.sign(request, baseUrl);
+    context.verifyInteraction();
+    if (server != null) {
+      // Every request reached the recordings: none was refused by the gateway checks (a wrong
+      // signature, an unknown key id, a stale date or a reused nonce), whose error bodies could
+      // otherwise satisfy a pact that matches error fields by type. Log lines read
+      // "<instant> <method> <path> <status> <code or -> <duration>".
+      for (String line : serverLog) {
+        String code = line.split(" ")[4];
+        assertTrue(code.equals("-") || code.equals(ReplayServer.CLUSTER_NOT_FOUND),
+            "the replay server refused the request at the gateway: " + line);
+      }
+      assertTrue(!serverLog.isEmpty(), "the replay server was called");
+    }
+  }
+
+  // ---------------------------------------------------------------- provider states
+
+  @State(PactContract.RUNNING_STATE)
+  Map<String, Object> runningCluster() {
+    return arrange(PactContract.RUNNING, "running");
+  }
+
+  @State(PactContract.STARTING_STATE)
+  Map<String, Object> startingCluster() {
+    return arrange(PactContract.STARTING, "starting");
+  }
+
+  @State(PactContract.ERROR_STATE)
+  Map<String, Object> errorCluster() {
+    return arrange(PactContract.FAILED, "error");
+  }
+
+  @State(PactContract.UNKNOWN_STATE)
+  Map<String, Object> unknownCluster() {
+    return arrange(PactContract.UNKNOWN, "unknown");
+  }
+
+  @State(PactContract.THROTTLED_STATE)
+  Map<String, Object> throttled() {
+    return arrange(PactContract.THROTTLED, "throttled");
+  }
+
+  /**
+   * Returns the identifiers the pact's path is built from (Pact's provider-state injection):
+   * against the replay server those of the state's recording, against a real endpoint the
+   * configured ones.
+   */
+  private Map<String, Object> arrange(PactContract.State state, String key) {
+    if (server == null) {
+      return Map.of(
+          "workspaceId", System.getProperty("raycluster.pact.workspaceId", PactContract.WORKSPACE_ID),
+          "clusterId", System.getProperty("raycluster.pact." + key + ".clusterId", state.clusterId()));
+    }
+    assertTrue(recordings.size() > 0, "the recording of \"" + state.name() + "\" was loaded");
+    return Map.of("workspaceId", PactContract.WORKSPACE_ID, "clusterId", state.clusterId());
+  }
+
+  /**
+   * The recordings of the interaction's provider states, and nothing else: an interaction sees
+   * only what its own state put there. (The server's recordings are fixed when it starts, and
+   * the target must be known before Pact runs the state handlers, so they are loaded here.)
+   */
+  private static ReplayRecordings recordingsFor(List<ProviderState> states) {
+    List<Path> files = new ArrayList<>();
+    for (ProviderState s : states) {
+      PactContract.ALL.stream().filter(known -> known.name().equals(s.getName())).findFirst()
+          .ifPresent(known -> files.add(STATES.resolve(known.recording())));
+    }
+    RecordingLoader.Result loaded = new RecordingLoader(ResponseValidator.fromSpec()).load(files);
+    if (!loaded.ok()) {
+      throw new IllegalStateException("The recordings of the provider states " + files
+          + " did not load: " + loaded.problems());
+    }
+    return loaded.recordings();
+  }
+}
