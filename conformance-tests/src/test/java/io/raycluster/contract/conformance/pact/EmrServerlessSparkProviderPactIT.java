@@ -95,6 +95,12 @@ class EmrServerlessSparkProviderPactIT {
     signer.sign(request, baseUrl);
     context.verifyInteraction();
     if (server != null) {
+      // The server logs a request after its response is sent: wait for the line.
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (serverLog.isEmpty() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+        Thread.yield();
+      }
       // Every request reached the recordings: none was refused by the gateway checks (a wrong
       // signature, an unknown key id, a stale date or a reused nonce), whose error bodies could
       // otherwise satisfy a pact that matches error fields by type. Log lines read
