@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code raycluster.pact.endpoint} to the service URL; requests are then signed with the
  * default credential chain, and the states take their identifiers from
  * {@code raycluster.pact.workspaceId} and {@code raycluster.pact.<state>.clusterId}
- * ({@code running}, {@code starting}, {@code error}, {@code unknown}, {@code throttled}).
+ * ({@code running}, {@code starting}, {@code error}, {@code unknown}, {@code throttled}); only
+ * the states listed in {@code raycluster.pact.states} are verified (default: all but
+ * {@code throttled}), the others are skipped.
  */
 @Provider(PactContract.PROVIDER)
 @PactFolder("target/pacts")
@@ -92,6 +95,18 @@ class EmrServerlessSparkProviderPactIT {
   @ExtendWith(PactVerificationInvocationContextProvider.class)
   void interaction_isHonouredByTheProvider(PactVerificationContext context, HttpRequest request)
       throws IOException {
+    if (server == null) {
+      // A real account cannot be put in every state on demand (throttling, for one): verify
+      // only the states named in raycluster.pact.states.
+      List<String> wanted = List.of(System.getProperty("raycluster.pact.states",
+          "running,starting,error,unknown").split("\\s*,\\s*"));
+      for (ProviderState s : context.getInteraction().getProviderStates()) {
+        PactContract.State state = PactContract.ALL.stream().filter(k -> k.name().equals(s.getName()))
+            .findFirst().orElseThrow();
+        Assumptions.assumeTrue(wanted.contains(state.key()), "provider state \"" + state.key()
+            + "\" is not in raycluster.pact.states " + wanted);
+      }
+    }
     signer.sign(request, baseUrl);
     context.verifyInteraction();
     if (server != null) {
@@ -118,27 +133,27 @@ class EmrServerlessSparkProviderPactIT {
 
   @State(PactContract.RUNNING_STATE)
   Map<String, Object> runningCluster() {
-    return arrange(PactContract.RUNNING, "running");
+    return arrange(PactContract.RUNNING);
   }
 
   @State(PactContract.STARTING_STATE)
   Map<String, Object> startingCluster() {
-    return arrange(PactContract.STARTING, "starting");
+    return arrange(PactContract.STARTING);
   }
 
   @State(PactContract.ERROR_STATE)
   Map<String, Object> errorCluster() {
-    return arrange(PactContract.FAILED, "error");
+    return arrange(PactContract.FAILED);
   }
 
   @State(PactContract.UNKNOWN_STATE)
   Map<String, Object> unknownCluster() {
-    return arrange(PactContract.UNKNOWN, "unknown");
+    return arrange(PactContract.UNKNOWN);
   }
 
   @State(PactContract.THROTTLED_STATE)
   Map<String, Object> throttled() {
-    return arrange(PactContract.THROTTLED, "throttled");
+    return arrange(PactContract.THROTTLED);
   }
 
   /**
@@ -146,11 +161,11 @@ class EmrServerlessSparkProviderPactIT {
    * against the replay server those of the state's recording, against a real endpoint the
    * configured ones.
    */
-  private Map<String, Object> arrange(PactContract.State state, String key) {
+  private Map<String, Object> arrange(PactContract.State state) {
     if (server == null) {
       return Map.of(
           "workspaceId", System.getProperty("raycluster.pact.workspaceId", PactContract.WORKSPACE_ID),
-          "clusterId", System.getProperty("raycluster.pact." + key + ".clusterId", state.clusterId()));
+          "clusterId", System.getProperty("raycluster.pact." + state.key() + ".clusterId", state.clusterId()));
     }
     assertTrue(recordings.size() > 0, "the recording of \"" + state.name() + "\" was loaded");
     return Map.of("workspaceId", PactContract.WORKSPACE_ID, "clusterId", state.clusterId());

@@ -16,8 +16,11 @@ final class PactContract {
 
   static final String WORKSPACE_ID = "w-d2d82aa09155";
 
-  /** One provider state: its name in the pact, the cluster it is about, and its recording. */
-  record State(String name, String clusterId, String recording) {
+  /**
+   * One provider state: its name in the pact, a short key (for system properties), the cluster
+   * it is about, and its recording.
+   */
+  record State(String name, String key, String clusterId, String recording) {
     String path() {
       return "/api/v1/workspaces/" + WORKSPACE_ID + "/rayCluster/" + clusterId;
     }
@@ -30,11 +33,11 @@ final class PactContract {
   static final String UNKNOWN_STATE = "no cluster with the requested id exists";
   static final String THROTTLED_STATE = "the caller is being throttled";
 
-  static final State RUNNING = new State(RUNNING_STATE, "ray-k7nm8ahl5te4tg91", "running-cluster.json");
-  static final State STARTING = new State(STARTING_STATE, "ray-q8w2e4r6t8y0u1i3", "starting-cluster.json");
-  static final State FAILED = new State(ERROR_STATE, "ray-e5r7t9y1u3i5o7p9", "error-cluster.json");
-  static final State UNKNOWN = new State(UNKNOWN_STATE, "ray-00000000notfound", "unknown-cluster.har");
-  static final State THROTTLED = new State(THROTTLED_STATE, "ray-k7nm8ahl5te4tg91", "throttled.har");
+  static final State RUNNING = new State(RUNNING_STATE, "running", "ray-k7nm8ahl5te4tg91", "running-cluster.json");
+  static final State STARTING = new State(STARTING_STATE, "starting", "ray-q8w2e4r6t8y0u1i3", "starting-cluster.json");
+  static final State FAILED = new State(ERROR_STATE, "error", "ray-e5r7t9y1u3i5o7p9", "error-cluster.json");
+  static final State UNKNOWN = new State(UNKNOWN_STATE, "unknown", "ray-00000000notfound", "unknown-cluster.har");
+  static final State THROTTLED = new State(THROTTLED_STATE, "throttled", "ray-k7nm8ahl5te4tg91", "throttled.har");
 
   static final List<State> ALL = List.of(RUNNING, STARTING, FAILED, UNKNOWN, THROTTLED);
 
