@@ -139,7 +139,7 @@ public final class PactSpecChecker {
     if (operation.schemaPointerFor(status).isEmpty()) {
       findings.add(new Finding(at + "/response/status", "status", "HTTP status " + status
           + " is not declared by the spec for " + operation.operationId() + " (it declares "
-          + String.join(", ", operation.schemaPointers().keySet()) + ")"));
+          + String.join(", ", new java.util.TreeSet<>(operation.schemaPointers().keySet())) + ")"));
       return outcome(path, i, label, findings);
     }
     JsonNode body = response.get("body");
