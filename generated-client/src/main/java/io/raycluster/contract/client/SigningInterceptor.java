@@ -74,9 +74,27 @@ public final class SigningInterceptor implements Interceptor {
     return chain.proceed(signed);
   }
 
-  /** Returns {@code request} signed: headers added, path canonicalized. */
+  /**
+   * Returns {@code request} signed: headers added, path canonicalized. The operation is the one
+   * named by the request's Retrofit {@link Invocation} tag.
+   */
   public Request sign(Request request) throws IOException {
-    SpecCatalog.Operation op = operationOf(request);
+    return sign(request, operationOf(request));
+  }
+
+  /**
+   * Returns {@code request} signed as a call of {@code op}: for requests that were not built by
+   * the generated Retrofit interface, such as requests replayed from a Pact file or sent by a
+   * test harness. The request's own {@code Authorization}, {@code host} and signed {@code x-acs-*}
+   * values are replaced; its method, path, query and body are signed as they are.
+   */
+  public Request sign(Request request, SpecCatalog.Operation op) throws IOException {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(op, "operation");
+    if (op.action() == null || op.version() == null) {
+      throw new IllegalArgumentException("Cannot sign as " + op + ": the spec gives it no "
+          + (op.action() == null ? "x-acs-action" : "x-acs-version"));
+    }
     Credentials creds = credentials.resolveCredentials();
 
     HttpUrl url = request.url();

@@ -141,6 +141,48 @@ class SigningInterceptorTest {
     assertTrue(e.getMessage().contains("retrofit2.Invocation"), e.getMessage());
   }
 
+  @Test
+  void sign_forAGivenOperation_signsARequestBuiltOutsideRetrofitAndReplacesPinnedValues() throws Exception {
+    // As a Pact provider verification replays a request: example values of every signed header.
+    Request replayed = new Request.Builder()
+        .url(server.url("/api/v1/workspaces/w-d2d82aa09155/rayCluster/ray-k7nm8ahl5te4tg91"))
+        .header("Authorization", "ACS3-HMAC-SHA256 Credential=example,SignedHeaders=host,Signature="
+            + "0".repeat(64))
+        .header("x-acs-date", "2020-01-01T00:00:00Z")
+        .header("x-acs-signature-nonce", "example-nonce")
+        .header("x-acs-action", "SomethingElse")
+        .build();
+    SigningInterceptor signer = SigningInterceptor.builder()
+        .credentials(CredentialsProviders.of(ID, SECRET))
+        .clock(TestClocks.stepping(Instant.parse("2026-11-25T20:00:00Z"), Duration.ofSeconds(1)))
+        .nonces(TestClocks.countingNonces())
+        .build();
+
+    Request signed = signer.sign(replayed, SpecCatalog.bundled().operation("getRayCluster"));
+    server.enqueue(new MockResponse().setBody("{}"));
+    new OkHttpClient().newCall(signed).execute().close();
+    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+
+    assertNull(SignatureChecker.problem(r, SECRET));
+    assertEquals("GetRayCluster", r.getHeader("x-acs-action"));
+    assertEquals("2023-08-08", r.getHeader("x-acs-version"));
+    assertEquals("2026-11-25T20:00:00Z", r.getHeader("x-acs-date"));
+    assertEquals("nonce-1", r.getHeader("x-acs-signature-nonce"));
+    assertEquals(1, r.getHeaders().values("Authorization").size());
+    assertEquals(ID, AcsAuthorization.parse(r.getHeader("Authorization")).accessKeyId());
+  }
+
+  @Test
+  void sign_forAnOperationWithoutAction_failsNamingIt() throws Exception {
+    SpecCatalog catalog = SpecCatalog.read(new ByteArrayInputStream(("openapi: 3.0.3\npaths:\n"
+        + "  /x:\n    get:\n      operationId: noAction\n").getBytes(StandardCharsets.UTF_8)));
+    SpecCatalog.Operation op = catalog.operations().get("noAction");
+    SigningInterceptor signer = SigningInterceptor.of(CredentialsProviders.of(ID, SECRET));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> signer.sign(new Request.Builder().url(server.url("/x")).build(), op));
+    assertTrue(e.getMessage().contains("x-acs-action"), e.getMessage());
+  }
+
   /** A Retrofit interface whose method is an operation the bundled spec does not have. */
   interface SiblingApi {
     @GET("api/v1/workspaces/{workspaceId}/rayClusters")

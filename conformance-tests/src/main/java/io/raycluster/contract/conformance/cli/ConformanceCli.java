@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Checks GetRayCluster responses (JSON bodies, HAR recordings) against the contract in the spec.",
-    subcommands = {ValidateCommand.class, GetCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, GetCommand.class, ReplayCommand.class, ValidatePactCommand.class,
+      CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:everything checked was valid",

@@ -1,0 +1,106 @@
+package io.raycluster.contract.conformance.cli;
+
+import io.raycluster.contract.conformance.FileOutcome;
+import io.raycluster.contract.conformance.pact.PactSpecChecker;
+import io.raycluster.contract.conformance.report.ReportFormat;
+import io.raycluster.contract.conformance.report.Summary;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code validate-pact [--format text|json|junit] [--output FILE] PACT_FILE...}. */
+@Command(
+    name = "validate-pact",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Checks Pact files (specification V1 to V4) against the spec, interaction by interaction: "
+          + "the request must be GET /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}, the "
+          + "response status one the spec declares, and the response body (the example the "
+          + "matchers carry) must validate against the schema for that status in strict mode, so "
+          + "a consumer relying on a field the spec does not declare is reported.",
+      "Findings point into the pact file. Message interactions are skipped and counted. "
+          + "Directories are searched recursively for *.json."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every interaction agrees with the spec",
+      "1:at least one interaction disagrees, or a file is not JSON or not a pact",
+      "2:usage error (unknown option, a path that does not exist)"
+    })
+final class ValidatePactCommand implements Callable<Integer> {
+  @ParentCommand ConformanceCli parent;
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text",
+      description = "Report format (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output (the summary line still goes to standard output).")
+  Path output;
+
+  @Parameters(paramLabel = "PACT_FILE", arity = "1..*", description = "Pact files or directories.")
+  List<String> paths;
+
+  @Override
+  public Integer call() throws IOException {
+    PactSpecChecker checker = PactSpecChecker.fromSpec();
+    List<FileOutcome> results = new ArrayList<>();
+    for (Path file : collect()) {
+      results.add(checker.checkFile(file, file.toString()));
+    }
+    Summary summary = Summary.of(results);
+    if (output == null) {
+      PrintWriter out = new PrintWriter(new OutputStreamWriter(parent.out, StandardCharsets.UTF_8));
+      format.write(results, summary, out);
+      out.flush();
+    } else {
+      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+          PrintWriter out = new PrintWriter(w)) {
+        format.write(results, summary, out);
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "cannot write the report to " + output + ": " + e.getMessage());
+      }
+      parent.out.println(summary.line());
+      parent.out.flush();
+    }
+    return summary.allValid() ? 0 : 1;
+  }
+
+  private List<Path> collect() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String p : paths) {
+      Path path = Path.of(p);
+      if (!Files.exists(path)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "No such file or directory: " + p);
+      }
+      if (Files.isDirectory(path)) {
+        try (var walk = Files.walk(path)) {
+          walk.filter(Files::isRegularFile)
+              .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+              .sorted()
+              .forEach(files::add);
+        }
+      } else {
+        files.add(path);
+      }
+    }
+    return files;
+  }
+}
