@@ -49,7 +49,7 @@ class RetryTest {
   private RayClusterClient client(RetryPolicy policy) {
     return RayClusterClient.builder()
         .endpoint(server.url("/"))
-        .credentials(CredentialsProviders.of("LTAI5tRetryKeyId", SECRET))
+        .credentials(CredentialsProviders.of("LTAI-tRetryKeyId", SECRET))
         .clock(TestClocks.stepping(Instant.parse("2026-11-25T20:00:00Z"), Duration.ofSeconds(1)))
         .retryPolicy(policy)
         .readTimeout(Duration.ofSeconds(5))
@@ -172,7 +172,7 @@ class RetryTest {
     server.enqueue(ok().setHeadersDelay(1, TimeUnit.SECONDS));
     try (RayClusterClient client = RayClusterClient.builder()
         .endpoint(server.url("/"))
-        .credentials(CredentialsProviders.of("LTAI5tRetryKeyId", SECRET))
+        .credentials(CredentialsProviders.of("LTAI-tRetryKeyId", SECRET))
         .retryPolicy(policy().maxAttempts(2).build())
         .readTimeout(Duration.ofMillis(200))
         .build()) {
@@ -230,7 +230,7 @@ class RetryTest {
     server.enqueue(ok());
     try (RayClusterClient client = RayClusterClient.builder()
         .endpoint(server.url("/"))
-        .credentials(CredentialsProviders.of("LTAI5tRetryKeyId", SECRET))
+        .credentials(CredentialsProviders.of("LTAI-tRetryKeyId", SECRET))
         .retryPolicy(policy().sleeper(d -> Thread.sleep(600)).build())
         .callTimeout(Duration.ofMillis(300))
         .build()) {
@@ -246,7 +246,7 @@ class RetryTest {
     server.enqueue(ok());
     try (RayClusterClient client = RayClusterClient.builder()
         .endpoint(server.url("/"))
-        .credentials(CredentialsProviders.of("LTAI5tRetryKeyId", SECRET))
+        .credentials(CredentialsProviders.of("LTAI-tRetryKeyId", SECRET))
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("x-acs-trace", "t-1").build()))
         .retryPolicy(policy().build())
         .build()) {

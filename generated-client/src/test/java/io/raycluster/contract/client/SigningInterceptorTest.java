@@ -35,7 +35,7 @@ import retrofit2.http.GET;
 import retrofit2.http.Path;
 
 class SigningInterceptorTest {
-  private static final String ID = "LTAI5tTestKeyId0001";
+  private static final String ID = "LTAI-tTestKeyId0001";
   private static final String SECRET = "test-secret-do-not-print";
   private static final String TOKEN = "sts-token-do-not-print";
 

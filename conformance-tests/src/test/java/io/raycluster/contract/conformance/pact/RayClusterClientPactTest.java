@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class RayClusterClientPactTest {
   /** Sentinel credentials: they sign every request and must never reach the pact file. */
-  static final String SENTINEL_KEY_ID = "LTAIpactSentinelKeyId7Q";
+  static final String SENTINEL_KEY_ID = "LTAI-pactSentinelKeyId7Q";
   static final String SENTINEL_SECRET = "pact-sentinel-secret-must-not-leak-9f2b";
 
   private static final String ACS_DATE = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";

@@ -9,13 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AcsAuthorizationTest {
-  private static final String HEADER = "ACS3-HMAC-SHA256 Credential=LTAI5tExampleKeyId,"
+  private static final String HEADER = "ACS3-HMAC-SHA256 Credential=LTAI-tExampleKeyId,"
       + "SignedHeaders=host;x-acs-action;x-acs-date,Signature=0123456789abcdef";
 
   @Test
   void parse_readsTheThreeParts() {
     AcsAuthorization a = AcsAuthorization.parse(HEADER);
-    assertEquals("LTAI5tExampleKeyId", a.accessKeyId());
+    assertEquals("LTAI-tExampleKeyId", a.accessKeyId());
     assertEquals(List.of("host", "x-acs-action", "x-acs-date"), a.signedHeaders());
     assertEquals("0123456789abcdef", a.signature());
     assertEquals(HEADER, a.headerValue());
@@ -59,7 +59,7 @@ class AcsAuthorizationTest {
   void toString_masksSignatureAndMostOfTheKeyId() {
     String s = AcsAuthorization.parse(HEADER).toString();
     assertFalse(s.contains("0123456789abcdef"), s);
-    assertFalse(s.contains("LTAI5tExampleKeyId"), s);
+    assertFalse(s.contains("LTAI-tExampleKeyId"), s);
     assertTrue(s.contains("LTAI****"), s);
     assertEquals(s, Redaction.authorization(HEADER));
   }

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AcsSignatureVerifierTest {
-  private static final String KEY_ID = "LTAI5tVerifierKey";
+  private static final String KEY_ID = "LTAI-tVerifierKey";
   private static final String SECRET = "verifier-secret";
   private static final String PATH = "/api/v1/workspaces/w%201/rayCluster/ray%2A1";
   private static final Instant NOW = Instant.parse("2026-11-25T20:00:00Z");
