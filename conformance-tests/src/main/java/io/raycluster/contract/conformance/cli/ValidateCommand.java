@@ -9,12 +9,7 @@ import io.raycluster.contract.conformance.Mode;
 import io.raycluster.contract.conformance.RecordingValidator;
 import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.report.ReportFormat;
-import io.raycluster.contract.conformance.report.Summary;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,23 +105,7 @@ final class ValidateCommand implements Callable<Integer> {
       });
     }
     List<FileOutcome> list = List.of(results);
-    Summary summary = Summary.of(list);
-    if (output == null) {
-      PrintWriter out = new PrintWriter(new OutputStreamWriter(parent.out, StandardCharsets.UTF_8));
-      format.write(list, summary, out);
-      out.flush();
-    } else {
-      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-          PrintWriter out = new PrintWriter(w)) {
-        format.write(list, summary, out);
-      } catch (IOException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "cannot write the report to " + output + ": " + e.getMessage());
-      }
-      parent.out.println(summary.line());
-      parent.out.flush();
-    }
-    return summary.allValid() ? 0 : 1;
+    return ReportOutput.write(list, format, output, parent.out, spec.commandLine());
   }
 
   private record Input(Path file, String display) {

@@ -3,12 +3,7 @@ package io.raycluster.contract.conformance.cli;
 import io.raycluster.contract.conformance.FileOutcome;
 import io.raycluster.contract.conformance.pact.PactSpecChecker;
 import io.raycluster.contract.conformance.report.ReportFormat;
-import io.raycluster.contract.conformance.report.Summary;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,23 +59,7 @@ final class ValidatePactCommand implements Callable<Integer> {
     for (Path file : collect()) {
       results.add(checker.checkFile(file, file.toString()));
     }
-    Summary summary = Summary.of(results);
-    if (output == null) {
-      PrintWriter out = new PrintWriter(new OutputStreamWriter(parent.out, StandardCharsets.UTF_8));
-      format.write(results, summary, out);
-      out.flush();
-    } else {
-      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-          PrintWriter out = new PrintWriter(w)) {
-        format.write(results, summary, out);
-      } catch (IOException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "cannot write the report to " + output + ": " + e.getMessage());
-      }
-      parent.out.println(summary.line());
-      parent.out.flush();
-    }
-    return summary.allValid() ? 0 : 1;
+    return ReportOutput.write(results, format, output, parent.out, spec.commandLine());
   }
 
   private List<Path> collect() throws IOException {
