@@ -31,7 +31,10 @@ public final class GetClusterSummary {
 
   static int run(String[] argv, Environment env, PrintStream out, PrintStream err) {
     SampleConnection.Args args = SampleConnection.parse(argv);
-    if (args.rest().size() < 2 || args.rest().size() > 3) {
+    if (args.unknownOption() != null || args.rest().size() < 2 || args.rest().size() > 3) {
+      if (args.unknownOption() != null) {
+        err.println("Unknown option " + args.unknownOption() + " (only --replay PATH, first)");
+      }
       err.println("Usage: GetClusterSummary [--replay PATH] <workspaceId> <clusterId> [region]");
       err.println("  for example: GetClusterSummary --replay samples/recordings w-d2d82aa09155 ray-k7nm8ahl5te4tg91");
       return MISSING;

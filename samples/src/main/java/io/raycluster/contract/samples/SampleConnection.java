@@ -96,7 +96,12 @@ final class SampleConnection implements AutoCloseable {
     return new Args(replay, List.copyOf(rest));
   }
 
-  record Args(Path replay, List<String> rest) {}
+  record Args(Path replay, List<String> rest) {
+    /** The first argument that looks like an option the sample does not know, or null. */
+    String unknownOption() {
+      return rest.stream().filter(a -> a.startsWith("--")).findFirst().orElse(null);
+    }
+  }
 
   @Override
   public void close() {

@@ -34,7 +34,8 @@ public final class ValidateRecording {
     }
     Path file = Path.of(args[args.length - 1]);
     if (!Files.isRegularFile(file)) {
-      err.println("No such file: " + file);
+      err.println(Files.isDirectory(file) ? file + " is a directory; give one recording file"
+          : "No such file: " + file);
       return 2;
     }
     // The engine compiles the spec's schemas once; keep one instance for many files or threads.

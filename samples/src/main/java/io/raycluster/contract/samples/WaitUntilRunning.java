@@ -42,7 +42,10 @@ public final class WaitUntilRunning {
 
   static int run(String[] argv, Environment env, PrintStream out, PrintStream err, Clock clock, Sleeper sleeper) {
     SampleConnection.Args args = SampleConnection.parse(argv);
-    if (args.rest().size() < 2 || args.rest().size() > 3) {
+    if (args.unknownOption() != null || args.rest().size() < 2 || args.rest().size() > 3) {
+      if (args.unknownOption() != null) {
+        err.println("Unknown option " + args.unknownOption() + " (only --replay PATH, first)");
+      }
       err.println("Usage: WaitUntilRunning [--replay PATH] <workspaceId> <clusterId> [timeoutSeconds]");
       return GetClusterSummary.MISSING;
     }
@@ -50,7 +53,10 @@ public final class WaitUntilRunning {
     try {
       timeout = args.rest().size() == 3 ? Duration.ofSeconds(Long.parseLong(args.rest().get(2))) : DEFAULT_TIMEOUT;
     } catch (NumberFormatException e) {
-      err.println("timeoutSeconds must be a whole number of seconds, got \"" + args.rest().get(2) + "\"");
+      timeout = null;
+    }
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      err.println("timeoutSeconds must be a positive whole number of seconds, got \"" + args.rest().get(2) + "\"");
       return GetClusterSummary.MISSING;
     }
     String workspaceId = args.rest().get(0);

@@ -87,5 +87,12 @@ class WaitUntilRunningTest {
   @Test
   void badTimeout_exits2() {
     assertEquals(2, run("--replay", "recordings", "w-1", "ray-1", "soon"));
+    assertEquals(2, run("--replay", "recordings", "w-1", "ray-1", "-5"));
+  }
+
+  @Test
+  void unknownOption_exits2() {
+    assertEquals(2, run("--bogus", "w-1", "ray-1"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown option --bogus"), err.toString(StandardCharsets.UTF_8));
   }
 }

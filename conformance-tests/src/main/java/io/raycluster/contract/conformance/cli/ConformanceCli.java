@@ -71,6 +71,13 @@ public final class ConformanceCli implements Runnable {
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof IllegalArgumentException) {
+        // A value the command could not use (an endpoint that is not a URL, an empty id, a port
+        // out of range): a usage error, said in words.
+        commandLine.getErr().println("raycluster-conformance " + commandLine.getCommandName() + ": "
+            + e.getMessage());
+        return 2;
+      }
       commandLine.getErr().println("raycluster-conformance: failed: " + e);
       return 1;
     });

@@ -124,6 +124,24 @@ final class GetCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream out = parent.out;
     PrintStream err = parent.err;
+    if (workspaceId.isEmpty() || clusterId.isEmpty()) {
+      err.println("raycluster-conformance get: --workspace-id and --cluster-id must not be empty.");
+      return 2;
+    }
+    if (target != null && target.endpoint != null && okhttp3.HttpUrl.parse(target.endpoint) == null) {
+      err.println("raycluster-conformance get: --endpoint must be an http:// or https:// URL, got \""
+          + target.endpoint + "\"");
+      return 2;
+    }
+    boolean live = target == null || target.region != null;
+    if (vpc && !live) {
+      err.println("raycluster-conformance get: --vpc picks a region's VPC endpoint; it does not go with --endpoint or --replay.");
+      return 2;
+    }
+    if (profile != null && target != null && target.replay != null) {
+      err.println("raycluster-conformance get: --profile selects live credentials; --replay signs with a throwaway pair.");
+      return 2;
+    }
     if (record != null && !force && record.toFile().exists()) {
       err.println("raycluster-conformance get: " + record + " exists; pass --force to replace it.");
       return 2;
@@ -198,8 +216,13 @@ final class GetCommand implements Callable<Integer> {
       body = rb == null ? new byte[0] : rb.bytes();
       response.headers().forEach(h -> responseHeaders.add(Map.entry(h.getFirst(), h.getSecond())));
       elapsed = response.receivedResponseAtMillis() - response.sentRequestAtMillis();
+    } catch (java.net.UnknownHostException e) {
+      err.println("raycluster-conformance get: the call to " + client.endpoint()
+          + " failed: unknown host " + e.getMessage() + " (no DNS answer: check the region and the network)");
+      return 1;
     } catch (IOException e) {
-      err.println("raycluster-conformance get: the call to " + client.endpoint() + " failed: " + e.getMessage());
+      err.println("raycluster-conformance get: the call to " + client.endpoint() + " failed: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
       return 1;
     }
 
@@ -212,7 +235,7 @@ final class GetCommand implements Callable<Integer> {
     if (format == Format.json) {
       printJson(out, mapper, redactor, status, body, result, mode);
     } else {
-      printText(out, mapper, status, body, result, mode, responseHeaders);
+      printText(out, mapper, redactor, status, body, result, mode, responseHeaders);
     }
 
     if (record != null) {
@@ -232,26 +255,34 @@ final class GetCommand implements Callable<Integer> {
       } catch (FileAlreadyExistsException e) {
         err.println("raycluster-conformance get: " + record + " exists; pass --force to replace it.");
         return 2;
+      } catch (IOException e) {
+        err.println("raycluster-conformance get: cannot write the recording " + record + ": "
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        return 2;
       }
     }
     return success && result.isValid() ? 0 : 1;
   }
 
-  private void printText(PrintStream out, ObjectMapper mapper, int status, byte[] body,
-      ValidationResult result, Mode mode, List<Map.Entry<String, String>> headers) {
+  private void printText(PrintStream out, ObjectMapper mapper, Redactor redactor, int status,
+      byte[] body, ValidationResult result, Mode mode, List<Map.Entry<String, String>> headers) {
     JsonNode tree = parse(mapper, body);
     if (status >= 200 && status < 300) {
       if (tree != null && tree.isObject()) {
         try {
           ClusterSummary.print(mapper.treeToValue(tree, RayCluster.class), out);
         } catch (IOException | IllegalArgumentException e) {
-          out.println("HTTP " + status + ": the body does not decode as a Ray cluster (" + e.getMessage() + ")");
+          out.println("HTTP " + status + ": the body does not decode as a Ray cluster (see the findings below)");
         }
       } else {
-        out.println("HTTP " + status + ": the body is not a JSON object");
+        out.println("HTTP " + status + ": the body is " + (body.length == 0 ? "empty"
+            : tree == null ? "not valid JSON" : "JSON but not an object") + " (see the findings below)");
       }
+    } else if (field(tree, "Code", "code") != null || field(tree, "Message", "message") != null) {
+      out.println("Vendor error: " + redactor.url(vendorError(tree, status, headers)));
     } else {
-      out.println("Vendor error: " + vendorError(tree, status, headers));
+      out.println("HTTP " + status + " with " + (body.length == 0 ? "an empty body"
+          : "a body that is not the vendor's JSON error") + " (see the findings below)");
     }
     String verdict = result.verdict().label();
     out.println("Response (HTTP " + status + ") is " + verdict + " against the spec ("

@@ -69,6 +69,10 @@ final class ReplayCommand implements Callable<Integer> {
     ResponseValidator engine = ResponseValidator.fromSpec();
     Map<String, String> pairs;
     if (credentials != null) {
+      if (!java.nio.file.Files.isRegularFile(credentials)) {
+        err.println("raycluster-conformance replay: " + credentials + ": no such file");
+        return 2;
+      }
       try {
         pairs = readCredentials(engine.json(), credentials);
       } catch (UnreadableInputException e) {

@@ -30,12 +30,18 @@ final class ReportOutput {
       format.write(results, summary, out);
       out.flush();
     } else {
-      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-          PrintWriter out = new PrintWriter(w)) {
-        format.write(results, summary, out);
+      try {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+            PrintWriter out = new PrintWriter(w)) {
+          format.write(results, summary, out);
+        }
       } catch (IOException e) {
-        throw new CommandLine.ParameterException(commandLine,
-            "cannot write the report to " + output + ": " + e.getMessage());
+        throw new CommandLine.ParameterException(commandLine, "cannot write the report to " + output
+            + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
       }
       stdout.println(summary.line());
       stdout.flush();

@@ -70,12 +70,18 @@ final class ValidatePactCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "No such file or directory: " + p);
       }
       if (Files.isDirectory(path)) {
+        List<Path> found;
         try (var walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile)
+          found = walk.filter(Files::isRegularFile)
               .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
               .sorted()
-              .forEach(files::add);
+              .toList();
         }
+        if (found.isEmpty()) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "No pact file (*.json) in the directory " + p);
+        }
+        files.addAll(found);
       } else {
         files.add(path);
       }

@@ -37,8 +37,10 @@ public final class Redactor {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern AUTHORIZATION = Pattern.compile(
       "^(\\S+)\\s+Credential=[^,]*(,SignedHeaders=[^,]*)?,Signature=\\S*$");
+  /** A secret field in text that is not (whole) JSON; the value may be cut off before its quote. */
   private static final Pattern SECRET_JSON_TEXT = Pattern.compile(
-      "(\"(?:submitToken|securityToken|SecurityToken|accessKeySecret|AccessKeySecret)\"\\s*:\\s*\")[^\"]*\"");
+      "(\"(?:submitToken|securityToken|SecurityToken|accessKeySecret|AccessKeySecret)\"\\s*:\\s*)"
+          + "(?:\"[^\"]*\"?|[^,}\\s]+)");
 
   private final ObjectMapper mapper;
 
@@ -95,7 +97,7 @@ public final class Redactor {
     }
     if (tree == null || !(tree.isObject() || tree.isArray())) {
       String text = new String(body, StandardCharsets.UTF_8);
-      text = SECRET_JSON_TEXT.matcher(text).replaceAll("$1" + REDACTED + "\"");
+      text = SECRET_JSON_TEXT.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
       return url(text).getBytes(StandardCharsets.UTF_8);
     }
     redact(tree);
@@ -106,12 +108,30 @@ public final class Redactor {
     }
   }
 
+  private JsonNode sameTypeBlank(JsonNode value) {
+    if (value.isNumber()) {
+      return value.isIntegralNumber() ? mapper.getNodeFactory().numberNode(0)
+          : mapper.getNodeFactory().numberNode(0.5);
+    }
+    if (value.isObject()) {
+      return mapper.createObjectNode();
+    }
+    if (value.isArray()) {
+      return mapper.createArrayNode();
+    }
+    return value; // boolean or null: nothing secret in it
+  }
+
   private void redact(JsonNode node) {
     if (node instanceof ObjectNode object) {
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         JsonNode value = field.getValue();
-        if (value.isTextual()) {
+        if (SECRET_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT)) && !value.isTextual()) {
+          // Not a string (already a schema violation): hide it but keep its JSON type, so the
+          // verdict of the recording does not change.
+          field.setValue(sameTypeBlank(value));
+        } else if (value.isTextual()) {
           if (SECRET_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
             field.setValue(TextNode.valueOf(REDACTED));
           } else {

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers the signature nonces seen within the gateway's time window, so that a replayed
- * request is refused as the real service refuses it. Memory is bounded twice: entries older than
- * the window are dropped (a request that old is refused for its date anyway), and the number of
- * entries has a ceiling.
+ * Remembers the signature nonces seen within a time window, so that a replayed request is refused
+ * as the real service refuses it. The server keeps nonces for twice the date tolerance: a date is
+ * accepted up to 15 minutes either side of the clock, so a nonce must be remembered for 30
+ * minutes before its request is surely refused for its date. Memory is bounded twice: entries
+ * older than the window are dropped, and the number of entries has a ceiling.
  */
 final class NonceCache {
   enum Outcome { FRESH, REUSED, FULL }

@@ -76,7 +76,7 @@ public final class ReplayServer implements AutoCloseable {
     this.log = b.log;
     this.clock = b.clock;
     this.verifier = new RequestVerifier(Map.copyOf(b.credentials), b.clock,
-        new NonceCache(TIME_WINDOW, b.maxNonces), operation(), TIME_WINDOW);
+        new NonceCache(TIME_WINDOW.multipliedBy(2), b.maxNonces), operation(), TIME_WINDOW);
     this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(b.host), b.port), 128);
     AtomicInteger n = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(b.threads, b.threads, 30, TimeUnit.SECONDS,
@@ -241,7 +241,19 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     static Answer recorded(RecordedResponse r) {
-      return new Answer(r.status(), null, r.headers(), r.body());
+      return new Answer(r.status(), r.status() >= 400 ? codeOf(r.body()) : null, r.headers(), r.body());
+    }
+
+    /** The vendor code of a recorded error body, for the log line; null when it has none. */
+    private static String codeOf(byte[] body) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(body);
+        com.fasterxml.jackson.databind.JsonNode code = tree == null ? null
+            : tree.hasNonNull("Code") ? tree.get("Code") : tree.get("code");
+        return code != null && code.isTextual() ? code.asText() : null;
+      } catch (IOException e) {
+        return null;
+      }
     }
 
     static Answer error(Rejection rejection, WireRequest request) {

@@ -137,6 +137,13 @@ class CliTest {
   }
 
   @Test
+  void validate_outputInAFolderThatDoesNotExistYet_createsIt() {
+    Path report = dir.resolve("reports/deep/report.xml");
+    assertEquals(0, run("", "validate", "--format", "junit", "--output", report.toString(), dir.resolve("a.json").toString()));
+    assertTrue(Files.isRegularFile(report));
+  }
+
+  @Test
   void validate_stdin_readsTheBody() {
     assertEquals(0, run(VALID, "validate", "-"));
     assertTrue(out().startsWith("VALID       -"), out());

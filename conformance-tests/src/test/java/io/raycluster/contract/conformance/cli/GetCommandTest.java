@@ -130,6 +130,27 @@ class GetCommandTest {
   }
 
   @Test
+  void get_badValues_areUsageErrorsInWords() {
+    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", "notaurl"));
+    assertEquals(2, run("get", "--workspace-id", "", "--cluster-id", CLUSTER, "--replay", recordings.toString()));
+    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--vpc", "--replay", recordings.toString()));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("endpoint must be an http:// or https:// URL"), e);
+    assertFalse(e.contains("Exception"), e);
+  }
+
+  @Test
+  void record_intoADirectory_failsWithTheFileNamed() throws IOException {
+    Path directory = dir.resolve("a-directory");
+    Files.createDirectories(directory.resolve("inside"));
+
+    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
+        "--record", directory.toString(), "--force"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write the recording " + directory),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void get_targetsAreExclusive_usageErrorIsTwo() {
     assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--region", "cn-hangzhou",
         "--endpoint", "http://127.0.0.1:1"));

@@ -73,6 +73,20 @@ class ReplayCommandTest {
   }
 
   @Test
+  void replay_withAPortOutOfRange_exitsTwoInWords() throws Exception {
+    assertEquals(2, run("replay", "--port", "99999", recording().toString()));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("port must be 0..65535"), e);
+    assertTrue(!e.contains("Exception"), e);
+  }
+
+  @Test
+  void replay_withAMissingCredentialsFile_exitsTwo() throws Exception {
+    assertEquals(2, run("replay", "--credentials", dir.resolve("none.json").toString(), recording().toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("none.json: no such file"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void replay_withAMissingRecording_exitsTwoNamingIt() throws Exception {
     assertEquals(2, run("replay", dir.resolve("nope.har").toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("nope.har: no such file or directory"),

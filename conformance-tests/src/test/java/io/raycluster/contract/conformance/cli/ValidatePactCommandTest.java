@@ -43,6 +43,15 @@ class ValidatePactCommandTest {
   }
 
   @Test
+  void validatePact_whenADirectoryHoldsNoPact_exitsTwo() throws Exception {
+    Path empty = dir.resolve("empty");
+    Files.createDirectories(empty);
+    assertEquals(2, run("validate-pact", empty.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("No pact file (*.json) in the directory"),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void validatePact_whenEveryInteractionAgrees_exitsZero() throws Exception {
     Path good = write("good.json", GOOD);
     assertEquals(0, run("validate-pact", good.toString()));

@@ -269,7 +269,7 @@ class ReplayServerTest {
   }
 
   @Test
-  void recordedErrorExchange_isReplayedWithItsStatusAndHeaders() {
+  void recordedErrorExchange_isReplayedWithItsStatusAndHeaders_andLogsItsCode() throws Exception {
     server.recordings().addExchange("/api/v1/workspaces/" + WORKSPACE + "/rayCluster/ray-throttled",
         new RecordedResponse(400, List.of(Map.entry("Content-Type", "application/json"),
             Map.entry("x-ratelimit-user", "Limit:1,Remain:0,TimeLeft:5")),
@@ -280,6 +280,7 @@ class ReplayServerTest {
 
     assertEquals("Throttling.User", e.code());
     assertEquals("Limit:1,Remain:0,TimeLeft:5", e.headers().get("x-ratelimit-user"));
+    assertTrue(waitForLines(1).stream().anyMatch(l -> l.contains(" 400 Throttling.User ")), log.toString());
   }
 
   @Test
