@@ -102,7 +102,7 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = "--vpc", description = "With a region: call its VPC endpoint.")
   boolean vpc;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "Profile of ~/.aliyun/config.json (or INI section) to use.")
+  @Option(names = "--profile", paramLabel = "NAME", description = "Use this profile of ~/.aliyun/config.json (or INI section), not the environment's keys.")
   String profile;
 
   @Option(names = "--strict", description = "Also report every property the spec does not declare.")
@@ -163,7 +163,9 @@ final class GetCommand implements Callable<Integer> {
         builder.endpoint(server.baseUrl()).credentials(CredentialsProviders.of(keyId, secret));
       } else {
         Environment env = environment();
-        CredentialsProvider credentials = CredentialsProviders.defaultChain(env);
+        // A named profile is what the user asked for: ambient environment keys must not win.
+        CredentialsProvider credentials = profile != null
+            ? CredentialsProviders.namedProfile(env) : CredentialsProviders.defaultChain(env);
         try {
           credentials.resolveCredentials();
         } catch (CredentialsException e) {

@@ -62,6 +62,15 @@ public final class CredentialsProviders {
     return chain(List.of(iniFileSource(env)));
   }
 
+  /**
+   * A profile the user named explicitly (its name in {@code ALIBABA_CLOUD_PROFILE} of
+   * {@code env}): the CLI's config.json, then the INI file. The environment's key pair is not
+   * looked at, so naming a profile is never overridden by ambient credentials.
+   */
+  public static CredentialsProvider namedProfile(Environment env) {
+    return chain(List.of(cliConfigSource(env), iniFileSource(env)));
+  }
+
   /** One place to look: {@code find} returns {@code null} when it holds nothing. */
   interface Source {
     String where();

@@ -91,6 +91,16 @@ class CredentialsProvidersTest {
   }
 
   @Test
+  void namedProfile_isUsedEvenWhenTheEnvironmentHasAKeyPair() throws IOException {
+    writeCliConfig(CLI_CONFIG);
+    vars.put("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIenv");
+    vars.put("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET);
+    vars.put("ALIBABA_CLOUD_PROFILE", "sts");
+    Credentials c = CredentialsProviders.namedProfile(Environment.of(vars, home)).resolveCredentials();
+    assertEquals("STS.cliTemp", c.accessKeyId());
+  }
+
+  @Test
   void oidcVariables_failNamingTheModeAndWhatToDo() {
     vars.put("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1:role/x");
     vars.put("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::1:oidc-provider/y");
