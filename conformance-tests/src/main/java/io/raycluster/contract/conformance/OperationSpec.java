@@ -1,9 +1,9 @@
 package io.raycluster.contract.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.raycluster.contract.client.SpecCatalog;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,41 +32,37 @@ public final class OperationSpec {
     this.schemaPointers = Map.copyOf(schemaPointers);
   }
 
-  /** Reads the operation with {@code operationId} from an OpenAPI 3.0 document. */
+  /**
+   * Reads the operation with {@code operationId} from an OpenAPI 3.0 document. The operation is
+   * found the way the client finds it for signing ({@link SpecCatalog}); this adds the body
+   * schema of each declared response.
+   */
   static OperationSpec read(JsonNode document, String operationId) {
-    Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
-      while (ops.hasNext()) {
-        Map.Entry<String, JsonNode> op = ops.next();
-        if (operationId.equals(op.getValue().path("operationId").asText())) {
-          String base = "/paths/" + escape(path.getKey()) + "/" + op.getKey();
-          Map<String, String> pointers = new LinkedHashMap<>();
-          Iterator<Map.Entry<String, JsonNode>> responses = op.getValue().path("responses").fields();
-          while (responses.hasNext()) {
-            Map.Entry<String, JsonNode> r = responses.next();
-            String at = base + "/responses/" + escape(r.getKey());
-            JsonNode response = r.getValue();
-            if (response.has("$ref")) {
-              at = response.get("$ref").asText().substring(1);
-              response = document.at(at);
-            }
-            JsonNode schema = response.path("content").path("application/json").path("schema");
-            if (schema.isMissingNode()) {
-              continue;
-            }
-            String schemaAt = at + "/content/application~1json/schema";
-            if (schema.has("$ref") && schema.size() == 1) {
-              schemaAt = schema.get("$ref").asText().substring(1);
-            }
-            pointers.put(r.getKey().toUpperCase(Locale.ROOT), schemaAt);
-          }
-          return new OperationSpec(operationId, op.getKey().toUpperCase(Locale.ROOT), path.getKey(), pointers);
-        }
-      }
+    SpecCatalog.Operation found = SpecCatalog.of(document).operations().get(operationId);
+    if (found == null) {
+      throw new IllegalStateException("The spec has no operation '" + operationId + "'");
     }
-    throw new IllegalStateException("The spec has no operation '" + operationId + "'");
+    String method = found.method().toLowerCase(Locale.ROOT);
+    String base = "/paths/" + escape(found.pathTemplate()) + "/" + method;
+    Map<String, String> pointers = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> r : document.at(base).path("responses").properties()) {
+      String at = base + "/responses/" + escape(r.getKey());
+      JsonNode response = r.getValue();
+      if (response.has("$ref")) {
+        at = response.get("$ref").asText().substring(1);
+        response = document.at(at);
+      }
+      JsonNode schema = response.path("content").path("application/json").path("schema");
+      if (schema.isMissingNode()) {
+        continue;
+      }
+      String schemaAt = at + "/content/application~1json/schema";
+      if (schema.has("$ref") && schema.size() == 1) {
+        schemaAt = schema.get("$ref").asText().substring(1);
+      }
+      pointers.put(r.getKey().toUpperCase(Locale.ROOT), schemaAt);
+    }
+    return new OperationSpec(operationId, found.method(), found.pathTemplate(), pointers);
   }
 
   public String operationId() {

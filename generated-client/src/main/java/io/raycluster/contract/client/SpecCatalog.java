@@ -53,7 +53,11 @@ public final class SpecCatalog {
 
   /** Reads a catalog from an OpenAPI document (YAML or JSON). */
   public static SpecCatalog read(InputStream openApiDocument) throws IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(openApiDocument);
+    return of(new ObjectMapper(new YAMLFactory()).readTree(openApiDocument));
+  }
+
+  /** A catalog of an OpenAPI document already parsed (the conformance engine reads it so). */
+  public static SpecCatalog of(JsonNode root) {
     Map<String, Operation> ops = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
       for (String method : METHODS) {
