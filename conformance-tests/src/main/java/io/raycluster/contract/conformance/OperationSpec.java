@@ -12,23 +12,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One operation of the spec as the engine needs it: method, path template (and the pattern that
- * recognises a concrete URL of it) and, per declared response status ({@code 200}, {@code 4XX},
+ * One operation of the spec as the engine needs it: the operation as the client reads it
+ * ({@link SpecCatalog.Operation}: method, path template and the matching of concrete paths) and, per declared response status ({@code 200}, {@code 4XX},
  * {@code default}, ...), the JSON pointer of the body schema inside the spec document.
  */
 public final class OperationSpec {
-  private final String operationId;
-  private final String method;
-  private final String pathTemplate;
-  private final Pattern pathPattern;
+  private final SpecCatalog.Operation operation;
   private final Map<String, String> schemaPointers;
 
-  private OperationSpec(
-      String operationId, String method, String pathTemplate, Map<String, String> schemaPointers) {
-    this.operationId = operationId;
-    this.method = method;
-    this.pathTemplate = pathTemplate;
-    this.pathPattern = toPattern(pathTemplate);
+  private OperationSpec(SpecCatalog.Operation operation, Map<String, String> schemaPointers) {
+    this.operation = operation;
     this.schemaPointers = Map.copyOf(schemaPointers);
   }
 
@@ -62,20 +55,20 @@ public final class OperationSpec {
       }
       pointers.put(r.getKey().toUpperCase(Locale.ROOT), schemaAt);
     }
-    return new OperationSpec(operationId, found.method(), found.pathTemplate(), pointers);
+    return new OperationSpec(found, pointers);
   }
 
   public String operationId() {
-    return operationId;
+    return operation.operationId();
   }
 
   /** Upper-case HTTP method, e.g. {@code GET}. */
   public String method() {
-    return method;
+    return operation.method();
   }
 
   public String pathTemplate() {
-    return pathTemplate;
+    return operation.pathTemplate();
   }
 
   /** Response keys as written in the spec ({@code 200}, {@code 4XX}, ...) to schema pointers. */
@@ -102,10 +95,14 @@ public final class OperationSpec {
 
   /** Whether a request with this method and URL (absolute or just a path) is this operation. */
   public boolean matches(String requestMethod, String url) {
-    if (requestMethod == null || url == null || !method.equalsIgnoreCase(requestMethod.trim())) {
+    if (requestMethod == null || url == null || !method().equalsIgnoreCase(requestMethod.trim())) {
       return false;
     }
-    return pathPattern.matcher(pathOf(url)).matches();
+    String path = pathOf(url);
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return operation.pathVariables(path) != null;
   }
 
   /** The raw (still percent-encoded) path of an absolute URL or of a path. */
@@ -137,24 +134,6 @@ public final class OperationSpec {
     return path;
   }
 
-  private static Pattern toPattern(String template) {
-    StringBuilder regex = new StringBuilder("^");
-    int i = 0;
-    while (i < template.length()) {
-      int open = template.indexOf('{', i);
-      if (open < 0) {
-        regex.append(Pattern.quote(template.substring(i)));
-        break;
-      }
-      regex.append(Pattern.quote(template.substring(i, open)));
-      int close = template.indexOf('}', open);
-      regex.append("[^/]+");
-      i = close + 1;
-    }
-    regex.append("/?$");
-    return Pattern.compile(regex.toString());
-  }
-
   private static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
   }
@@ -162,7 +141,7 @@ public final class OperationSpec {
   /** Every path parameter name of the template, in order. */
   public List<String> pathParameters() {
     List<String> names = new ArrayList<>();
-    java.util.regex.Matcher m = Pattern.compile("\\{([^}]+)}").matcher(pathTemplate);
+    java.util.regex.Matcher m = Pattern.compile("\\{([^}]+)}").matcher(pathTemplate());
     while (m.find()) {
       names.add(m.group(1));
     }

@@ -151,6 +151,42 @@ public final class SpecCatalog {
       return pathTemplate;
     }
 
+    /**
+     * Matches a raw (percent-encoded) request path against {@link #pathTemplate()}: literal
+     * segments must be equal and each {@code {name}} takes one non-empty segment. Returns the
+     * variables by name, percent-decoded (a segment with a malformed escape is kept as sent), or
+     * {@code null} when the path is not this operation's.
+     */
+    public Map<String, String> pathVariables(String rawPath) {
+      if (rawPath == null || pathTemplate == null) {
+        return null;
+      }
+      String[] template = pathTemplate.split("/", -1);
+      String[] parts = rawPath.split("/", -1);
+      if (parts.length != template.length) {
+        return null;
+      }
+      Map<String, String> vars = new LinkedHashMap<>();
+      for (int i = 0; i < parts.length; i++) {
+        String t = template[i];
+        if (t.startsWith("{") && t.endsWith("}")) {
+          if (parts[i].isEmpty()) {
+            return null;
+          }
+          String value;
+          try {
+            value = io.raycluster.contract.client.auth.AcsEncoding.decode(parts[i]);
+          } catch (IllegalArgumentException e) {
+            value = parts[i];
+          }
+          vars.put(t.substring(1, t.length() - 1), value);
+        } else if (!t.equals(parts[i])) {
+          return null;
+        }
+      }
+      return vars;
+    }
+
     /** {@code x-acs-action}, e.g. {@code GetRayCluster}. */
     public String action() {
       return action;

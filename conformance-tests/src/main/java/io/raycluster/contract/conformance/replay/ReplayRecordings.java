@@ -20,8 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReplayRecordings {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  /** The path of GetRayCluster as the spec records it. */
-  static final PathTemplate GET_RAY_CLUSTER = new PathTemplate(ReplayServer.operation().pathTemplate());
 
   private final Map<String, Sequence> exchanges = new ConcurrentHashMap<>();
   private final Map<String, RecordedResponse> bodies = new ConcurrentHashMap<>();
@@ -68,10 +66,10 @@ public final class ReplayRecordings {
    * ({@code /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}}, percent-encoded).
    */
   public ReplayRecordings addExchange(String rawPath, RecordedResponse response) {
-    Map<String, String> ids = GET_RAY_CLUSTER.match(rawPath);
+    Map<String, String> ids = ReplayServer.operation().pathVariables(rawPath);
     if (ids == null) {
       throw new IllegalArgumentException(
-          "the path " + rawPath + " is not the operation's path " + GET_RAY_CLUSTER);
+          "the path " + rawPath + " is not the operation's path " + ReplayServer.operation().pathTemplate());
     }
     return addExchange(ids.get("workspaceId"), ids.get("clusterId"), response);
   }

@@ -179,7 +179,7 @@ public final class ReplayServer implements AutoCloseable {
   }
 
   private Answer answer(WireRequest request) {
-    Map<String, String> ids = ReplayRecordings.GET_RAY_CLUSTER.match(request.rawPath());
+    Map<String, String> ids = operation().pathVariables(request.rawPath());
     if (ids == null || !operation().method().equals(request.method())) {
       return Answer.error(new Rejection(404, NO_SUCH_API,
           "No API matches " + request.method() + " " + request.rawPath() + "."), request);
