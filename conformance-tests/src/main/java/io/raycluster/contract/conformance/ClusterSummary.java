@@ -1,11 +1,11 @@
 package io.raycluster.contract.conformance;
 
+import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.client.generated.model.HeadNodeSpec;
 import io.raycluster.contract.client.generated.model.RayCluster;
 import io.raycluster.contract.client.generated.model.RayNodeInstance;
 import io.raycluster.contract.client.generated.model.WorkerGroupSpec;
 import java.io.PrintStream;
-import java.util.regex.Pattern;
 
 /**
  * A Ray cluster as a few readable lines: identity and state, head and worker specs, each node,
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  * dashboard's {@code token=} value is masked.
  */
 public final class ClusterSummary {
-  private static final Pattern TOKEN = Pattern.compile("([?&]token=)[^&]*");
-
   private ClusterSummary() {}
 
   public static void print(RayCluster c, PrintStream out) {
@@ -58,7 +56,7 @@ public final class ClusterSummary {
     endpoint(out, "jobs (VPC)", c.getJobUrlInner());
     endpoint(out, "gRPC", c.getGrpcEndpoint());
     endpoint(out, "dashboard", c.getDashboardUrl() == null ? null
-        : TOKEN.matcher(c.getDashboardUrl()).replaceAll("$1***"));
+        : Redaction.maskText(c.getDashboardUrl(), "***"));
   }
 
   private static void endpoint(PrintStream out, String label, String url) {

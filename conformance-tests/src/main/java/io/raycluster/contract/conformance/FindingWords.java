@@ -2,6 +2,7 @@ package io.raycluster.contract.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import io.raycluster.contract.client.auth.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ final class FindingWords {
 
   /** Hides the value of any {@code token=} query parameter (the dashboard URL carries one). */
   static String maskTokens(String s) {
-    return s.replaceAll("(?i)(token=)[^&#\\s\"]+", "$1***");
+    return Redaction.maskText(s, "***");
   }
 
   private static String quote(String s) {

@@ -1,7 +1,7 @@
 package io.raycluster.contract.client;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import io.raycluster.contract.client.auth.Redaction;
 
 /**
  * The start of a response body, fit for an exception message: cut to a few hundred characters,
@@ -10,11 +10,6 @@ import java.util.regex.Pattern;
  */
 final class Snippets {
   static final int MAX_CHARS = 300;
-
-  private static final Pattern SECRET_JSON_VALUE = Pattern.compile(
-      "(\"(?:submitToken|SecurityToken|securityToken|AccessKeySecret|accessKeySecret)\"\\s*:\\s*\")"
-          + "[^\"]*(\"?)");
-  private static final Pattern TOKEN_QUERY = Pattern.compile("([?&]token=)[^&\"\\s]*");
 
   private Snippets() {}
 
@@ -45,7 +40,6 @@ final class Snippets {
   }
 
   static String mask(String text) {
-    String masked = SECRET_JSON_VALUE.matcher(text).replaceAll("$1***$2");
-    return TOKEN_QUERY.matcher(masked).replaceAll("$1***");
+    return Redaction.maskText(text, "***");
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.conformance.har.HarHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,15 +34,8 @@ public final class Redactor {
       "proxy-authorization", "x-acs-bearer-token");
   private static final Set<String> SECRET_FIELDS = Set.of(
       "submittoken", "securitytoken", "accesskeysecret", "accesskeyid", "token", "password");
-  private static final Pattern TOKEN_QUERY = Pattern.compile("([?&](?:token|access_token|SecurityToken)=)[^&#\"\\s]*",
-      Pattern.CASE_INSENSITIVE);
   private static final Pattern AUTHORIZATION = Pattern.compile(
       "^(\\S+)\\s+Credential=[^,]*(,SignedHeaders=[^,]*)?,Signature=\\S*$");
-  /** A secret field in text that is not (whole) JSON; the value may be cut off before its quote. */
-  private static final Pattern SECRET_JSON_TEXT = Pattern.compile(
-      "(\"(?:submitToken|securityToken|SecurityToken|accessKeySecret|AccessKeySecret)\"\\s*:\\s*)"
-          + "(?:\"[^\"]*\"?|[^,}\\s]+)");
-
   private final ObjectMapper mapper;
 
   public Redactor(ObjectMapper mapper) {
@@ -74,9 +68,9 @@ public final class Redactor {
     return url(value);
   }
 
-  /** A URL (or any text) with {@code token=...} query values replaced. */
+  /** A URL (or any text) with {@code token=...} query values and secret JSON fields replaced. */
   public String url(String text) {
-    return text == null ? null : TOKEN_QUERY.matcher(text).replaceAll("$1" + REDACTED);
+    return Redaction.maskText(text, REDACTED);
   }
 
   /**
@@ -96,9 +90,7 @@ public final class Redactor {
       tree = null;
     }
     if (tree == null || !(tree.isObject() || tree.isArray())) {
-      String text = new String(body, StandardCharsets.UTF_8);
-      text = SECRET_JSON_TEXT.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
-      return url(text).getBytes(StandardCharsets.UTF_8);
+      return url(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
     redact(tree);
     try {

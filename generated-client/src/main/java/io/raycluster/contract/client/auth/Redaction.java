@@ -1,8 +1,35 @@
 package io.raycluster.contract.client.auth;
 
-/** How secrets look in toString, logs and messages. */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How secrets look in toString, logs, messages and recordings. */
 public final class Redaction {
+  /** The value of any {@code ...token=} query parameter (the dashboard URL carries one). */
+  private static final Pattern TOKEN_QUERY = Pattern.compile("(?i)(token=)[^&#\"\\s]*");
+  /**
+   * A secret JSON string field in text that is not (whole) JSON: a snippet, a cut-off body. The
+   * value may end before its closing quote, or be a bare token.
+   */
+  private static final Pattern SECRET_JSON_FIELD = Pattern.compile(
+      "(\"(?:submitToken|securityToken|SecurityToken|accessKeySecret|AccessKeySecret)\"\\s*:\\s*)"
+          + "(?:\"[^\"]*\"?|[^,}\\s]+)");
+
   private Redaction() {}
+
+  /**
+   * {@code text} with every {@code token=} query value and every secret JSON field value
+   * ({@code submitToken}, security tokens, AccessKey secrets) replaced by {@code replacement}; a
+   * JSON field keeps its quotes, so the masked text stays as well-formed as it was.
+   */
+  public static String maskText(String text, String replacement) {
+    if (text == null) {
+      return null;
+    }
+    String r = Matcher.quoteReplacement(replacement);
+    String masked = SECRET_JSON_FIELD.matcher(text).replaceAll("$1\"" + r + "\"");
+    return TOKEN_QUERY.matcher(masked).replaceAll("$1" + r);
+  }
 
   /** An AccessKey id shortened to its first 4 characters ({@code LTAI****}): enough to tell keys apart. */
   public static String keyId(String accessKeyId) {
