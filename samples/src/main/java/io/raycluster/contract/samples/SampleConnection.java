@@ -9,11 +9,10 @@ import io.raycluster.contract.client.credentials.Regions;
 import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.replay.RecordingLoader;
 import io.raycluster.contract.conformance.replay.ReplayServer;
+import io.raycluster.contract.conformance.replay.ThrowawayKey;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -52,16 +51,16 @@ final class SampleConnection implements AutoCloseable {
       if (!loaded.ok()) {
         throw new MissingSetup("Cannot read the recordings: " + String.join("; ", loaded.problems()));
       }
-      String keyId = "sample-" + hex(6);
-      String secret = hex(24);
+      ThrowawayKey key = ThrowawayKey.generate();
       ReplayServer server;
       try {
-        server = ReplayServer.builder().credential(keyId, secret).recordings(loaded.recordings()).start();
+        server = ReplayServer.builder().credential(key.accessKeyId(), key.accessKeySecret())
+            .recordings(loaded.recordings()).start();
       } catch (IOException e) {
         throw new MissingSetup("Cannot start the replay server: " + e.getMessage());
       }
       RayClusterClient client = RayClusterClient.builder().endpoint(server.baseUrl())
-          .credentials(CredentialsProviders.of(keyId, secret)).build();
+          .credentials(CredentialsProviders.of(key.accessKeyId(), key.accessKeySecret())).build();
       return new SampleConnection(client, server, "the replay server at " + server.baseUrl() + " (" + replay + ")");
     }
     CredentialsProvider credentials = CredentialsProviders.defaultChain(env);
@@ -111,9 +110,4 @@ final class SampleConnection implements AutoCloseable {
     }
   }
 
-  private static String hex(int bytes) {
-    byte[] b = new byte[bytes];
-    new SecureRandom().nextBytes(b);
-    return HexFormat.of().formatHex(b);
-  }
 }

@@ -25,16 +25,15 @@ import io.raycluster.contract.conformance.record.HarFiles;
 import io.raycluster.contract.conformance.record.Redactor;
 import io.raycluster.contract.conformance.replay.RecordingLoader;
 import io.raycluster.contract.conformance.replay.ReplayServer;
+import io.raycluster.contract.conformance.replay.ThrowawayKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -157,10 +156,11 @@ final class GetCommand implements Callable<Integer> {
           return 2;
         }
         loaded.warnings().forEach(w -> err.println("raycluster-conformance get: warning: " + w));
-        String keyId = "replay-" + hex(6);
-        String secret = hex(24);
-        server = ReplayServer.builder().credential(keyId, secret).recordings(loaded.recordings()).start();
-        builder.endpoint(server.baseUrl()).credentials(CredentialsProviders.of(keyId, secret));
+        ThrowawayKey key = ThrowawayKey.generate();
+        server = ReplayServer.builder().credential(key.accessKeyId(), key.accessKeySecret())
+            .recordings(loaded.recordings()).start();
+        builder.endpoint(server.baseUrl())
+            .credentials(CredentialsProviders.of(key.accessKeyId(), key.accessKeySecret()));
       } else {
         Environment env = environment();
         // A named profile is what the user asked for: ambient environment keys must not win.
@@ -356,9 +356,4 @@ final class GetCommand implements Callable<Integer> {
     return v == null ? "development" : v;
   }
 
-  private static String hex(int bytes) {
-    byte[] b = new byte[bytes];
-    new SecureRandom().nextBytes(b);
-    return HexFormat.of().formatHex(b);
-  }
 }

@@ -6,11 +6,10 @@ import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.UnreadableInputException;
 import io.raycluster.contract.conformance.replay.RecordingLoader;
 import io.raycluster.contract.conformance.replay.ReplayServer;
+import io.raycluster.contract.conformance.replay.ThrowawayKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,8 @@ final class ReplayCommand implements Callable<Integer> {
         return 2;
       }
     } else {
-      pairs = Map.of("replay-" + hex(6), hex(24));
+      ThrowawayKey key = ThrowawayKey.generate();
+      pairs = Map.of(key.accessKeyId(), key.accessKeySecret());
     }
     RecordingLoader.Result loaded = new RecordingLoader(engine).load(recordings);
     if (!loaded.ok()) {
@@ -147,9 +147,4 @@ final class ReplayCommand implements Callable<Integer> {
     return pairs;
   }
 
-  private static String hex(int bytes) {
-    byte[] b = new byte[bytes];
-    new SecureRandom().nextBytes(b);
-    return HexFormat.of().formatHex(b);
-  }
 }
