@@ -13,17 +13,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
- * Writes a report the way {@code validate} and {@code validate-pact} both do: to standard output,
- * or to {@code --output FILE} with the summary line still on standard output; the exit code is
- * 0 when everything was valid, else 1.
+ * The report options {@code validate} and {@code validate-pact} share ({@code --format},
+ * {@code --output}, a picocli mixin) and how both write the report: to standard output, or to
+ * {@code --output FILE} with the summary line still on standard output; the exit code is 0 when
+ * everything was valid, else 1.
  */
 final class ReportOutput {
-  private ReportOutput() {}
+  @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text",
+      description = "Report format (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
 
-  static int write(List<FileOutcome> results, ReportFormat format, Path output, PrintStream stdout,
-      CommandLine commandLine) {
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output (the summary line still goes to standard output).")
+  Path output;
+
+  int write(List<FileOutcome> results, PrintStream stdout, CommandLine commandLine) {
     Summary summary = Summary.of(results);
     if (output == null) {
       PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));

@@ -8,7 +8,6 @@ import io.raycluster.contract.conformance.Limits;
 import io.raycluster.contract.conformance.Mode;
 import io.raycluster.contract.conformance.RecordingValidator;
 import io.raycluster.contract.conformance.ResponseValidator;
-import io.raycluster.contract.conformance.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -52,13 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Also report every property the spec does not declare, at any depth (drift).")
   boolean strict;
 
-  @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output (the summary line still goes to standard output).")
-  Path output;
+  @Mixin ReportOutput report;
 
   @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "64MiB",
       converter = SizeConverter.class,
@@ -105,7 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
       });
     }
     List<FileOutcome> list = List.of(results);
-    return ReportOutput.write(list, format, output, parent.out, spec.commandLine());
+    return report.write(list, parent.out, spec.commandLine());
   }
 
   private record Input(Path file, String display) {

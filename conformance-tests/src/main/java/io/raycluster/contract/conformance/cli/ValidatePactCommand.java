@@ -2,7 +2,6 @@ package io.raycluster.contract.conformance.cli;
 
 import io.raycluster.contract.conformance.FileOutcome;
 import io.raycluster.contract.conformance.pact.PactSpecChecker;
-import io.raycluster.contract.conformance.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -41,13 +40,7 @@ final class ValidatePactCommand implements Callable<Integer> {
   @ParentCommand ConformanceCli parent;
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
-  ReportFormat format;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output (the summary line still goes to standard output).")
-  Path output;
+  @Mixin ReportOutput report;
 
   @Parameters(paramLabel = "PACT_FILE", arity = "1..*", description = "Pact files or directories.")
   List<String> paths;
@@ -59,7 +52,7 @@ final class ValidatePactCommand implements Callable<Integer> {
     for (Path file : collect()) {
       results.add(checker.checkFile(file, file.toString()));
     }
-    return ReportOutput.write(results, format, output, parent.out, spec.commandLine());
+    return report.write(results, parent.out, spec.commandLine());
   }
 
   private List<Path> collect() throws IOException {
