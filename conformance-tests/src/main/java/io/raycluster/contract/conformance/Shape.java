@@ -96,7 +96,9 @@ final class Shape {
     }
     Iterator<String> keys = schema.fieldNames();
     while (keys.hasNext()) {
-      if (!KNOWN.contains(keys.next())) {
+      String key = keys.next();
+      // Specification extensions (x-sensitive, x-acs-...) never change what validates.
+      if (!KNOWN.contains(key) && !key.startsWith("x-")) {
         shape.exact = false;
       }
     }
@@ -165,7 +167,7 @@ final class Shape {
     Iterator<String> keys = schema.fieldNames();
     while (keys.hasNext()) {
       String k = keys.next();
-      if (!k.equals("$ref") && !k.equals("description") && !k.equals("example")) {
+      if (!k.equals("$ref") && !k.equals("description") && !k.equals("example") && !k.startsWith("x-")) {
         return false;
       }
     }

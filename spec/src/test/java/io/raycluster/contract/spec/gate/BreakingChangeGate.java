@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
 import org.openapitools.openapidiff.core.model.ChangedApiResponse;
 import org.openapitools.openapidiff.core.model.ChangedMediaType;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
@@ -15,21 +16,32 @@ import org.openapitools.openapidiff.core.model.ChangedResponse;
 import org.openapitools.openapidiff.core.model.ChangedSchema;
 
 /**
- * The verdict of the breaking-change gate: openapi-diff's own classification, plus one rule of
- * this project that openapi-diff does not have.
+ * The verdict of the breaking-change gate: openapi-diff's classification, configured by the
+ * compatibility decisions the released contract states, plus two rules of this project that
+ * openapi-diff does not have.
  *
- * <p>openapi-diff treats the removal of an <em>optional</em> response property as compatible
- * (a caller must tolerate its absence on the wire). For this project it is a break: the
- * generated client loses the property's getter, so callers stop compiling, and recorded
- * responses that hold the field start failing strict conformance. The rule walks openapi-diff's
- * own change model (no second diff engine) and lists every response property the baseline
- * declares and the current spec no longer does.
+ * <ul>
+ *   <li><b>Open response enums.</b> When the baseline declares {@code x-compatibility:
+ *       responseEnumsAreOpen: true}, callers were told to tolerate unknown enum values (the
+ *       client maps them to an unknown constant), so a new value in a response enum is compatible
+ *       (openapi-diff's {@code incompatible.response.enum.increased} is turned off).
+ *   <li><b>Removed response properties</b>, optional ones included, break: the generated client
+ *       loses the getter, so callers stop compiling, and recorded responses that hold the field
+ *       start failing strict conformance. openapi-diff accepts removing an optional property.
+ *   <li><b>Removed response enum values</b> break for the same reason: the generated enum loses
+ *       its constant. openapi-diff accepts them (the server sends fewer values).
+ * </ul>
+ *
+ * Both rules walk openapi-diff's own change model; there is no second diff engine.
  */
 final class BreakingChangeGate {
+  /** What the released contract promises its callers ({@code x-compatibility}). */
+  record Rules(boolean responseEnumsAreOpen) {}
+
   /** What the gate decided and why, readable as it is. */
-  record Verdict(ChangedOpenApi diff, List<String> removedResponseProperties) {
+  record Verdict(ChangedOpenApi diff, List<String> removedResponseProperties, List<String> removedEnumValues) {
     boolean breaking() {
-      return diff.isIncompatible() || !removedResponseProperties.isEmpty();
+      return diff.isIncompatible() || !removedResponseProperties.isEmpty() || !removedEnumValues.isEmpty();
     }
 
     String report() {
@@ -39,6 +51,11 @@ final class BreakingChangeGate {
         removedResponseProperties.forEach(p -> out.append("  - ").append(p).append('\n'));
         out.append('\n');
       }
+      if (!removedEnumValues.isEmpty()) {
+        out.append("Response enum values removed (breaks generated-client callers):\n");
+        removedEnumValues.forEach(p -> out.append("  - ").append(p).append('\n'));
+        out.append('\n');
+      }
       out.append(SpecDiff.console(diff));
       return out.toString();
     }
@@ -46,9 +63,14 @@ final class BreakingChangeGate {
 
   private BreakingChangeGate() {}
 
-  static Verdict check(OpenAPI baseline, OpenAPI current) {
-    ChangedOpenApi diff = SpecDiff.compare(baseline, current);
+  static Verdict check(OpenAPI baseline, OpenAPI current, Rules rules) {
+    OpenApiDiffOptions.Builder options = OpenApiDiffOptions.builder();
+    if (rules.responseEnumsAreOpen()) {
+      options.configProperty("incompatible.response.enum.increased", "false");
+    }
+    ChangedOpenApi diff = SpecDiff.compare(baseline, current, options.build());
     List<String> removed = new ArrayList<>();
+    List<String> removedValues = new ArrayList<>();
     for (ChangedOperation operation : diff.getChangedOperations()) {
       ChangedApiResponse responses = operation.getApiResponses();
       if (responses == null) {
@@ -63,24 +85,27 @@ final class BreakingChangeGate {
             response.getValue().getContent().getChanged().entrySet()) {
           collectRemoved(media.getValue().getSchema(),
               where + " " + response.getKey() + " " + media.getKey() + " ", "",
-              removed, Collections.newSetFromMap(new IdentityHashMap<>()));
+              removed, removedValues, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
       }
     }
-    return new Verdict(diff, List.copyOf(removed));
+    return new Verdict(diff, List.copyOf(removed), List.copyOf(removedValues));
   }
 
   private static void collectRemoved(ChangedSchema schema, String prefix, String pointer,
-      List<String> out, Set<ChangedSchema> seen) {
+      List<String> properties, List<String> enumValues, Set<ChangedSchema> seen) {
     if (schema == null || !seen.add(schema)) {
       return;
     }
     for (String name : schema.getMissingProperties().keySet()) {
-      out.add(prefix + pointer + "/" + name);
+      properties.add(prefix + pointer + "/" + name);
+    }
+    if (schema.getEnumeration() != null && !schema.getEnumeration().getMissing().isEmpty()) {
+      enumValues.add(prefix + (pointer.isEmpty() ? "/" : pointer) + " " + schema.getEnumeration().getMissing());
     }
     for (Map.Entry<String, ChangedSchema> property : schema.getChangedProperties().entrySet()) {
-      collectRemoved(property.getValue(), prefix, pointer + "/" + property.getKey(), out, seen);
+      collectRemoved(property.getValue(), prefix, pointer + "/" + property.getKey(), properties, enumValues, seen);
     }
-    collectRemoved(schema.getItems(), prefix, pointer + "/*", out, seen);
+    collectRemoved(schema.getItems(), prefix, pointer + "/*", properties, enumValues, seen);
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.output.ConsoleRender;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
@@ -62,8 +63,8 @@ final class SpecDiff {
     return result.getOpenAPI();
   }
 
-  static ChangedOpenApi compare(OpenAPI baseline, OpenAPI current) {
-    return OpenApiCompare.fromSpecifications(baseline, current);
+  static ChangedOpenApi compare(OpenAPI baseline, OpenAPI current, OpenApiDiffOptions options) {
+    return OpenApiCompare.fromSpecifications(baseline, current, options);
   }
 
   static String markdown(ChangedOpenApi diff) {

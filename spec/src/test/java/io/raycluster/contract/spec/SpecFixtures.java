@@ -1,0 +1,48 @@
+package io.raycluster.contract.spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The fixture specs of the project's own (in this module's test jar, used by the other modules'
+ * tests too). {@link #RAY_JOBS} describes a made-up "Ray jobs" API with four operations: a GET
+ * with query parameters, a POST with a JSON body, a GET of one item and a DELETE.
+ */
+public final class SpecFixtures {
+  /** Classpath resource of the four-operation fixture. */
+  public static final String RAY_JOBS = "fixtures/ray-jobs.yaml";
+
+  private SpecFixtures() {}
+
+  /** The text of a fixture. */
+  public static String text(String resource) {
+    try (InputStream in = SpecFixtures.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no fixture " + resource + " on the test classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The four-operation fixture, read. */
+  public static ApiSpec rayJobs() {
+    return ApiSpec.parse(text(RAY_JOBS), RAY_JOBS);
+  }
+
+  /** Writes a fixture into {@code dir} (for tools that take a file) and returns the file. */
+  public static Path write(String resource, Path dir) {
+    Path file = dir.resolve(Path.of(resource).getFileName().toString());
+    try {
+      Files.writeString(file, text(resource), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+}
