@@ -140,7 +140,7 @@ final class FindingWords {
 
   /** Hides the value of any {@code token=} query parameter (the dashboard URL carries one). */
   static String maskTokens(String s) {
-    return Redaction.maskText(s, "***");
+    return Redaction.contract().maskText(s, "***");
   }
 
   private static String quote(String s) {

@@ -1,7 +1,8 @@
 package io.raycluster.contract.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.raycluster.contract.client.SpecCatalog;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecOperation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,25 +14,25 @@ import java.util.regex.Pattern;
 
 /**
  * One operation of the spec as the engine needs it: the operation as the client reads it
- * ({@link SpecCatalog.Operation}: method, path template and the matching of concrete paths) and, per declared response status ({@code 200}, {@code 4XX},
+ * ({@link SpecOperation}: method, path template and the matching of concrete paths) and, per declared response status ({@code 200}, {@code 4XX},
  * {@code default}, ...), the JSON pointer of the body schema inside the spec document.
  */
 public final class OperationSpec {
-  private final SpecCatalog.Operation operation;
+  private final SpecOperation operation;
   private final Map<String, String> schemaPointers;
 
-  private OperationSpec(SpecCatalog.Operation operation, Map<String, String> schemaPointers) {
+  private OperationSpec(SpecOperation operation, Map<String, String> schemaPointers) {
     this.operation = operation;
     this.schemaPointers = Map.copyOf(schemaPointers);
   }
 
   /**
    * Reads the operation with {@code operationId} from an OpenAPI 3.0 document. The operation is
-   * found the way the client finds it for signing ({@link SpecCatalog}); this adds the body
+   * found by the spec's reader ({@link ApiSpec}); this adds the body
    * schema of each declared response.
    */
   static OperationSpec read(JsonNode document, String operationId) {
-    SpecCatalog.Operation found = SpecCatalog.of(document).operations().get(operationId);
+    SpecOperation found = ApiSpec.parse(document.toString(), "spec").operation(operationId).orElse(null);
     if (found == null) {
       throw new IllegalStateException("The spec has no operation '" + operationId + "'");
     }
@@ -102,7 +103,7 @@ public final class OperationSpec {
     if (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    return operation.pathVariables(path) != null;
+    return operation.pathVariables(path).isPresent();
   }
 
   /** The raw (still percent-encoded) path of an absolute URL or of a path. */

@@ -1,5 +1,7 @@
 package io.raycluster.contract.client;
 
+import io.raycluster.contract.client.generated.ApiContract;
+import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
@@ -27,10 +29,10 @@ public final class Endpoints {
       throw new IllegalArgumentException("region must look like cn-hangzhou (lower-case letters, digits, "
           + "hyphens), got " + (region == null ? "null" : "\"" + region + "\""));
     }
-    SpecCatalog catalog = SpecCatalog.bundled();
-    if (!catalog.hasRegion(region) && !allowUnknownRegion) {
+    List<String> regions = ApiContract.REGIONS;
+    if (!regions.contains(region) && !allowUnknownRegion) {
       throw new IllegalArgumentException("No known endpoint for region \"" + region + "\". Known regions: "
-          + String.join(", ", catalog.regions()) + ". To use the vendor's naming pattern anyway, call "
+          + String.join(", ", regions) + ". To use the vendor's naming pattern anyway, call "
           + "allowUnknownRegion() on the builder, or pass endpoint(url).");
     }
     return new HttpUrl.Builder()

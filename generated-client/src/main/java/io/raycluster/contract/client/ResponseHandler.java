@@ -3,8 +3,6 @@ package io.raycluster.contract.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.raycluster.contract.client.VendorErrorException.VendorErrorBody;
-import io.raycluster.contract.client.generated.model.VendorError;
 import java.io.IOException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -85,22 +83,14 @@ final class ResponseHandler<T> {
           "error response without the vendor's error body", status, contentType, "",
           headerRequestId, null);
     }
-    try {
-      JsonNode tree = mapper.readTree(body);
-      if (tree.isObject()) {
-        VendorErrorBody parsed = new VendorErrorBody(mapper.treeToValue(tree, VendorError.class));
-        if (parsed.looksLikeVendorError()) {
-          return VendorErrorException.of(
-              status, parsed.withRequestIdFallback(headerRequestId), response.headers());
-        }
-      }
-    } catch (IOException | RuntimeException ignored) {
-      // Not the vendor's JSON (an HTML page from a proxy, plain text, broken JSON): reported
-      // below with the start of the body.
-    }
-    return new UnexpectedResponseException(
-        "error response that is not the vendor's JSON error body", status, contentType,
-        Snippets.of(body), headerRequestId, null);
+    return VendorErrorBody.parse(body)
+        .<RayClusterException>map(parsed -> VendorErrorException.of(
+            status, parsed.withRequestIdFallback(headerRequestId), response.headers()))
+        // Not the vendor's JSON (an HTML page from a proxy, plain text, broken JSON): reported
+        // with the start of the body.
+        .orElseGet(() -> new UnexpectedResponseException(
+            "error response that is not the vendor's JSON error body", status, contentType,
+            Snippets.of(body), headerRequestId, null));
   }
 
   private byte[] readBody(Response response) throws IOException {

@@ -1,7 +1,5 @@
 package io.raycluster.contract.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -23,7 +21,6 @@ final class RetryInterceptor implements Interceptor {
   private static final Pattern TIME_LEFT = Pattern.compile("TimeLeft\\s*:\\s*(\\d+)");
   private static final String[] RATE_LIMIT_HEADERS = {"x-ratelimit-user-api", "x-ratelimit-user"};
   private static final long PEEK_BYTES = 64 * 1024;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final RetryPolicy policy;
 
@@ -54,7 +51,8 @@ final class RetryInterceptor implements Interceptor {
       }
       int status = response.code();
       String code = status >= 400 && !last ? errorCode(response) : null;
-      boolean throttled = status == 429 || (code != null && ThrottlingException.isThrottlingCode(code));
+      boolean throttled = status == 429
+          || (code != null && VendorErrorBody.classify(code, status) == VendorErrorBody.Kind.THROTTLING);
       boolean retry = !last && (throttled || status >= 500);
       // The path as sent (the signer may have re-encoded it).
       what = request.method() + " " + response.request().url().encodedPath();
@@ -103,17 +101,11 @@ final class RetryInterceptor implements Interceptor {
     return best;
   }
 
-  /** The vendor error code of an error body ({@code Code} or {@code code}), or {@code null}. */
+  /** The vendor error code of an error body, or {@code null}. */
   private static String errorCode(Response response) {
     try {
-      byte[] body = response.peekBody(PEEK_BYTES).bytes();
-      JsonNode tree = MAPPER.readTree(body);
-      if (tree == null || !tree.isObject()) {
-        return null;
-      }
-      JsonNode code = tree.hasNonNull("Code") ? tree.get("Code") : tree.get("code");
-      return code == null || !code.isTextual() ? null : code.asText();
-    } catch (IOException | RuntimeException notJson) {
+      return VendorErrorBody.parse(response.peekBody(PEEK_BYTES).bytes()).map(VendorErrorBody::code).orElse(null);
+    } catch (IOException e) {
       return null;
     }
   }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -28,7 +29,8 @@ import retrofit2.Invocation;
 /**
  * Signs each request with ACS3-HMAC-SHA256. The action and version are the spec's
  * {@code x-acs-action} and {@code x-acs-version} of the operation whose {@code operationId} is
- * the name of the Retrofit interface method (read from the request's {@link Invocation} tag).
+ * the name of the Retrofit interface method (read from the request's {@link Invocation} tag),
+ * generated at build time into {@link ApiOperation#all()}.
  *
  * <p>Each time it runs it takes a fresh date and a fresh nonce, so install it inside the retry
  * loop (as {@link RayClusterClient.Builder#credentials} does) and every attempt is signed anew.
@@ -41,13 +43,13 @@ public final class SigningInterceptor implements Interceptor {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   private final CredentialsProvider credentials;
-  private final SpecCatalog catalog;
+  private final List<ApiOperation> operations;
   private final Clock clock;
   private final Supplier<String> nonces;
 
   private SigningInterceptor(Builder b) {
     this.credentials = Objects.requireNonNull(b.credentials, "credentials");
-    this.catalog = b.catalog == null ? SpecCatalog.bundled() : b.catalog;
+    this.operations = b.operations == null ? ApiOperation.all() : b.operations;
     this.clock = b.clock;
     this.nonces = b.nonces;
   }
@@ -88,7 +90,7 @@ public final class SigningInterceptor implements Interceptor {
    * test harness. The request's own {@code Authorization}, {@code host} and signed {@code x-acs-*}
    * values are replaced; its method, path, query and body are signed as they are.
    */
-  public Request sign(Request request, SpecCatalog.Operation op) throws IOException {
+  public Request sign(Request request, ApiOperation op) throws IOException {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(op, "operation");
     if (op.action() == null || op.version() == null) {
@@ -160,14 +162,14 @@ public final class SigningInterceptor implements Interceptor {
     return unsigned.newBuilder().header("Authorization", authorization.headerValue()).build();
   }
 
-  private SpecCatalog.Operation operationOf(Request request) {
+  private ApiOperation operationOf(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) {
       throw new IllegalStateException("Cannot sign " + request.method() + " " + request.url().encodedPath()
           + ": the request has no retrofit2.Invocation tag, so the spec operation (and its x-acs-action and "
           + "x-acs-version) is unknown. Build requests through the generated Retrofit interface.");
     }
-    return catalog.operation(invocation.method().getName());
+    return ApiOperation.find(operations, invocation.method().getName());
   }
 
   private static String hostHeader(HttpUrl url) {
@@ -181,11 +183,7 @@ public final class SigningInterceptor implements Interceptor {
     return () -> {
       byte[] bytes = new byte[16];
       random.nextBytes(bytes);
-      StringBuilder sb = new StringBuilder(32);
-      for (byte x : bytes) {
-        sb.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-      }
-      return sb.toString();
+      return java.util.HexFormat.of().formatHex(bytes);
     };
   }
 
@@ -205,7 +203,7 @@ public final class SigningInterceptor implements Interceptor {
   /** Builds a {@link SigningInterceptor}; only the credentials are required. */
   public static final class Builder {
     private CredentialsProvider credentials;
-    private SpecCatalog catalog;
+    private List<ApiOperation> operations;
     private Clock clock = Clock.systemUTC();
     private Supplier<String> nonces = secureRandomNonces();
 
@@ -216,9 +214,12 @@ public final class SigningInterceptor implements Interceptor {
       return this;
     }
 
-    /** The spec operations to sign with; default {@link SpecCatalog#bundled()}. */
-    public Builder catalog(SpecCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog");
+    /**
+     * The operations to sign with, found by the generated Retrofit method's name; default
+     * {@link ApiOperation#all()}, the spec's (generated at build time).
+     */
+    public Builder operations(List<ApiOperation> operations) {
+      this.operations = List.copyOf(operations);
       return this;
     }
 

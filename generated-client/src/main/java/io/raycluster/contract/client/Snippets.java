@@ -40,6 +40,6 @@ final class Snippets {
   }
 
   static String mask(String text) {
-    return Redaction.maskText(text, "***");
+    return Redaction.contract().maskText(text, "***");
   }
 }

@@ -127,6 +127,32 @@ class RayClusterClientTest {
   }
 
   @Test
+  void http403_whoseAccessDeniedDetailHoldsANull_isStillTheVendorError() {
+    server.enqueue(json(403, "{\"RequestId\":\"r-403\",\"Code\":\"Forbidden.RAM\",\"Message\":\"denied\","
+        + "\"AccessDeniedDetail\":{\"PolicyType\":null,\"AuthAction\":\"emr-serverless-spark:GetRayCluster\","
+        + "\"NoPermissionPolicyName\":null}}"));
+
+    VendorErrorException e = assertThrows(VendorErrorException.class, this::get);
+
+    assertEquals(VendorErrorException.class, e.getClass());
+    assertEquals("Forbidden.RAM", e.code());
+    assertTrue(e.accessDeniedDetail().containsKey("PolicyType"));
+    assertNull(e.accessDeniedDetail().get("PolicyType"));
+    assertEquals("emr-serverless-spark:GetRayCluster", e.accessDeniedDetail().get("AuthAction"));
+  }
+
+  @Test
+  void http403_withAnAuthenticationCodeAndANullDetail_isAuthenticationException() {
+    server.enqueue(json(403, "{\"Code\":\"SignatureDoesNotMatch\",\"Message\":\"bad signature\","
+        + "\"AccessDeniedDetail\":{\"PolicyType\":null}}"));
+
+    AuthenticationException e = assertThrows(AuthenticationException.class, this::get);
+
+    assertEquals(403, e.httpStatus());
+    assertNull(e.accessDeniedDetail().get("PolicyType"));
+  }
+
+  @Test
   void vendorErrorCamelCase_isReadTheSame() {
     server.enqueue(json(500, "{\"requestId\":\"abc\",\"hostId\":\"h\",\"code\":\"InternalError\","
         + "\"message\":\"Something broke.\",\"recommend\":\"https://r\"}"));

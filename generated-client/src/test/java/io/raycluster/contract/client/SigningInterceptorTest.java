@@ -10,10 +10,8 @@ import io.raycluster.contract.client.auth.AcsAuthorization;
 import io.raycluster.contract.client.credentials.Credentials;
 import io.raycluster.contract.client.credentials.CredentialsException;
 import io.raycluster.contract.client.credentials.CredentialsProviders;
-import io.raycluster.contract.spec.RayClusterSpec;
-import java.io.ByteArrayInputStream;
+import io.raycluster.contract.spec.SpecFixtures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -158,7 +156,7 @@ class SigningInterceptorTest {
         .nonces(TestClocks.countingNonces())
         .build();
 
-    Request signed = signer.sign(replayed, SpecCatalog.bundled().operation("getRayCluster"));
+    Request signed = signer.sign(replayed, ApiOperation.byId("getRayCluster"));
     server.enqueue(new MockResponse().setBody("{}"));
     new OkHttpClient().newCall(signed).execute().close();
     RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
@@ -174,9 +172,7 @@ class SigningInterceptorTest {
 
   @Test
   void sign_forAnOperationWithoutAction_failsNamingIt() throws Exception {
-    SpecCatalog catalog = SpecCatalog.read(new ByteArrayInputStream(("openapi: 3.0.3\npaths:\n"
-        + "  /x:\n    get:\n      operationId: noAction\n").getBytes(StandardCharsets.UTF_8)));
-    SpecCatalog.Operation op = catalog.operations().get("noAction");
+    ApiOperation op = new ApiOperation("noAction", "GET", "/x", null, "2023-08-08", null, null);
     SigningInterceptor signer = SigningInterceptor.of(CredentialsProviders.of(ID, SECRET));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> signer.sign(new Request.Builder().url(server.url("/x")).build(), op));
@@ -185,8 +181,8 @@ class SigningInterceptorTest {
 
   /** A Retrofit interface whose method is an operation the bundled spec does not have. */
   interface SiblingApi {
-    @GET("api/v1/workspaces/{workspaceId}/rayClusters")
-    Call<Void> listRayCluster(@Path("workspaceId") String workspaceId);
+    @GET("api/v1/workspaces/{workspaceId}/rayJobs")
+    Call<Void> listRayJobs(@Path("workspaceId") String workspaceId);
   }
 
   @Test
@@ -194,30 +190,27 @@ class SigningInterceptorTest {
     SigningInterceptor signer = SigningInterceptor.of(CredentialsProviders.of(ID, SECRET));
     Request request = siblingRequest();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> signer.sign(request));
-    assertTrue(e.getMessage().contains("\"listRayCluster\""), e.getMessage());
+    assertTrue(e.getMessage().contains("\"listRayJobs\""), e.getMessage());
     assertTrue(e.getMessage().contains("getRayCluster"), e.getMessage());
   }
 
   @Test
-  void siblingOperation_addedToTheSpec_isSignedWithItsOwnActionAndNoNewJava() throws Exception {
-    String spec = RayClusterSpec.text().replace("paths:\n", "paths:\n"
-        + "  /api/v1/workspaces/{workspaceId}/rayClusters:\n"
-        + "    get:\n"
-        + "      operationId: listRayCluster\n"
-        + "      x-acs-action: ListRayCluster\n"
-        + "      x-acs-version: '2023-08-08'\n"
-        + "      responses: {}\n");
-    SpecCatalog catalog = SpecCatalog.read(new ByteArrayInputStream(spec.getBytes(StandardCharsets.UTF_8)));
+  void siblingOperation_ofAnotherSpec_isSignedWithItsOwnActionAndNoNewJava() throws Exception {
+    // The operations of the fixture spec, as another spec's generated ApiContract would list them.
+    List<ApiOperation> operations = SpecFixtures.rayJobs().operations().stream()
+        .map(o -> new ApiOperation(o.operationId(), o.method(), o.pathTemplate(), o.action(), o.version(),
+            o.product(), o.style()))
+        .toList();
     SigningInterceptor signer = SigningInterceptor.builder().credentials(CredentialsProviders.of(ID, SECRET))
-        .catalog(catalog).build();
+        .operations(operations).build();
     Request signed = signer.sign(siblingRequest());
-    assertEquals("ListRayCluster", signed.header("x-acs-action"));
-    assertEquals("2023-08-08", signed.header("x-acs-version"));
+    assertEquals("ListRayJobs", signed.header("x-acs-action"));
+    assertEquals("2024-01-01", signed.header("x-acs-version"));
   }
 
   private Request siblingRequest() {
     return new Retrofit.Builder().baseUrl(server.url("/")).client(new OkHttpClient()).build()
-        .create(SiblingApi.class).listRayCluster("w-1").request();
+        .create(SiblingApi.class).listRayJobs("w-1").request();
   }
 
   @Test

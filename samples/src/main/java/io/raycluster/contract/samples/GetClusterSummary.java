@@ -4,7 +4,7 @@ import io.raycluster.contract.client.RayClusterException;
 import io.raycluster.contract.client.VendorErrorException;
 import io.raycluster.contract.client.credentials.Environment;
 import io.raycluster.contract.client.generated.model.RayCluster;
-import io.raycluster.contract.conformance.ClusterSummary;
+import io.raycluster.contract.client.ClusterSummary;
 import java.io.PrintStream;
 
 /**

@@ -478,22 +478,11 @@ public final class ApiSpec {
     }
     for (Map.Entry<String, JsonNode> p : s.node().path("properties").properties()) {
       String at = s.pointer() + "/properties/" + escape(p.getKey());
-      JsonNode mark = p.getValue().get("x-sensitive");
-      if (mark == null && p.getValue().has("$ref")) {
-        mark = resolve(p.getValue(), at).get("x-sensitive");
+      Mark mark = mark(p.getValue(), at);
+      if (mark.whole()) {
+        properties.add(p.getKey());
       }
-      if (mark != null) {
-        if (mark.isBoolean()) {
-          if (mark.booleanValue()) {
-            properties.add(p.getKey());
-          }
-        } else if (mark.isObject() && mark.has("queryParameters") && mark.size() == 1) {
-          queryParameters.addAll(stringList(mark.get("queryParameters"), at + "/x-sensitive/queryParameters"));
-        } else {
-          throw new SpecException(source, at + "/x-sensitive",
-              "expected true, false or {queryParameters: [names]}");
-        }
-      }
+      queryParameters.addAll(mark.queryParameters());
       collectSensitive(new Resolved(p.getValue(), at), properties, queryParameters, seen);
     }
     for (String key : List.of("items", "additionalProperties", "not")) {
@@ -509,6 +498,26 @@ public final class ApiSpec {
             properties, queryParameters, seen);
       }
     }
+  }
+
+  /** A property's {@code x-sensitive} mark (on the property, or on the schema its $ref names). */
+  private record Mark(boolean whole, List<String> queryParameters) {}
+
+  private Mark mark(JsonNode property, String at) {
+    JsonNode mark = property.get("x-sensitive");
+    if (mark == null && property.has("$ref")) {
+      mark = resolve(property, at).get("x-sensitive");
+    }
+    if (mark == null) {
+      return new Mark(false, List.of());
+    }
+    if (mark.isBoolean()) {
+      return new Mark(mark.booleanValue(), List.of());
+    }
+    if (mark.isObject() && mark.has("queryParameters") && mark.size() == 1) {
+      return new Mark(false, stringList(mark.get("queryParameters"), at + "/x-sensitive/queryParameters"));
+    }
+    throw new SpecException(source, at + "/x-sensitive", "expected true, false or {queryParameters: [names]}");
   }
 
   private ErrorCodes readErrorCodes() {
@@ -550,10 +559,10 @@ public final class ApiSpec {
       return; // a recursive schema: its properties are listed above
     }
     Set<String> required = new LinkedHashSet<>();
-    for (Map.Entry<String, Resolved> p : properties(schema, required).entrySet()) {
+    for (Map.Entry<String, Prop> p : properties(schema, required).entrySet()) {
       List<String> path = new ArrayList<>(scope);
       path.add(p.getKey());
-      Resolved property = p.getValue();
+      Resolved property = p.getValue().resolved();
       JsonNode node = property.node();
       String type = typeOf(node);
       String items = null;
@@ -566,10 +575,11 @@ public final class ApiSpec {
       }
       List<String> enumValues = new ArrayList<>();
       node.path("enum").forEach(v -> enumValues.add(v.asText()));
+      Mark mark = mark(p.getValue().raw(), p.getValue().rawPointer());
       out.add(new SchemaProperty(location(path), path, property.pointer(), type,
           node.hasNonNull("format") ? node.get("format").asText() : null, items, itemsFormat,
           enumValues, required.contains(p.getKey()), node.path("nullable").asBoolean(false),
-          node.get("example")));
+          node.get("example"), mark.whole(), mark.queryParameters()));
       if ("object".equals(type)) {
         walk(property, path, out, visiting);
       } else if ("object".equals(items)) {
@@ -581,12 +591,16 @@ public final class ApiSpec {
     visiting.remove(schema.node());
   }
 
-  /** An object schema's properties (allOf parts merged), resolved; fills {@code required}. */
-  private Map<String, Resolved> properties(Resolved schema, Set<String> required) {
-    Map<String, Resolved> out = new LinkedHashMap<>();
+  /** A property as written ({@code raw}, maybe a $ref with a mark beside it) and resolved. */
+  private record Prop(JsonNode raw, String rawPointer, Resolved resolved) {}
+
+  /** An object schema's properties (allOf parts merged); fills {@code required}. */
+  private Map<String, Prop> properties(Resolved schema, Set<String> required) {
+    Map<String, Prop> out = new LinkedHashMap<>();
     JsonNode node = schema.node();
     for (Map.Entry<String, JsonNode> p : node.path("properties").properties()) {
-      out.put(p.getKey(), resolveWithPointer(p.getValue(), schema.pointer() + "/properties/" + escape(p.getKey())));
+      String at = schema.pointer() + "/properties/" + escape(p.getKey());
+      out.put(p.getKey(), new Prop(p.getValue(), at, resolveWithPointer(p.getValue(), at)));
     }
     node.path("required").forEach(r -> required.add(r.asText()));
     JsonNode all = node.path("allOf");

@@ -21,6 +21,9 @@ import java.util.List;
  * @param required whether its parent object requires it
  * @param nullable whether the schema allows {@code null}
  * @param example the document's example of it (a copy), or {@code null}
+ * @param secret whether the document marks its whole value secret ({@code x-sensitive: true})
+ * @param secretQueryParameters the query parameters whose values the document marks secret in it
+ *     ({@code x-sensitive: {queryParameters: [...]}}); empty when none
  */
 public record SchemaProperty(
     String location,
@@ -33,10 +36,13 @@ public record SchemaProperty(
     List<String> enumValues,
     boolean required,
     boolean nullable,
-    JsonNode example) {
+    JsonNode example,
+    boolean secret,
+    List<String> secretQueryParameters) {
   public SchemaProperty {
     path = List.copyOf(path);
     enumValues = List.copyOf(enumValues);
+    secretQueryParameters = List.copyOf(secretQueryParameters);
     example = example == null ? null : example.deepCopy();
   }
 

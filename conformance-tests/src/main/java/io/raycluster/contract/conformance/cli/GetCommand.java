@@ -12,7 +12,7 @@ import io.raycluster.contract.client.credentials.CredentialsProvider;
 import io.raycluster.contract.client.credentials.CredentialsProviders;
 import io.raycluster.contract.client.credentials.Environment;
 import io.raycluster.contract.client.generated.model.RayCluster;
-import io.raycluster.contract.conformance.ClusterSummary;
+import io.raycluster.contract.client.ClusterSummary;
 import io.raycluster.contract.conformance.Finding;
 import io.raycluster.contract.conformance.Mode;
 import io.raycluster.contract.conformance.ResponseValidator;

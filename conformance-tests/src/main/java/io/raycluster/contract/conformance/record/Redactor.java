@@ -70,7 +70,7 @@ public final class Redactor {
 
   /** A URL (or any text) with {@code token=...} query values and secret JSON fields replaced. */
   public String url(String text) {
-    return Redaction.maskText(text, REDACTED);
+    return Redaction.contract().maskText(text, REDACTED);
   }
 
   /**

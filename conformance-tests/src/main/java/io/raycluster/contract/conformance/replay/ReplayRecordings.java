@@ -66,7 +66,7 @@ public final class ReplayRecordings {
    * ({@code /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}}, percent-encoded).
    */
   public ReplayRecordings addExchange(String rawPath, RecordedResponse response) {
-    Map<String, String> ids = ReplayServer.operation().pathVariables(rawPath);
+    Map<String, String> ids = ReplayServer.operation().pathVariables(rawPath).orElse(null);
     if (ids == null) {
       throw new IllegalArgumentException(
           "the path " + rawPath + " is not the operation's path " + ReplayServer.operation().pathTemplate());

@@ -3,7 +3,8 @@ package io.raycluster.contract.conformance.replay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
-import io.raycluster.contract.client.SpecCatalog;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecOperation;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -174,12 +175,12 @@ public final class ReplayServer implements AutoCloseable {
   }
 
   /** GetRayCluster as the spec records it: method, path template, action and version. */
-  static SpecCatalog.Operation operation() {
-    return SpecCatalog.bundled().operation("getRayCluster");
+  static SpecOperation operation() {
+    return ApiSpec.bundled().requireOperation("getRayCluster");
   }
 
   private Answer answer(WireRequest request) {
-    Map<String, String> ids = operation().pathVariables(request.rawPath());
+    Map<String, String> ids = operation().pathVariables(request.rawPath()).orElse(null);
     if (ids == null || !operation().method().equals(request.method())) {
       return Answer.error(new Rejection(404, NO_SUCH_API,
           "No API matches " + request.method() + " " + request.rawPath() + "."), request);

@@ -1,6 +1,6 @@
 package io.raycluster.contract.conformance.replay;
 
-import io.raycluster.contract.client.SpecCatalog;
+import io.raycluster.contract.spec.SpecOperation;
 import io.raycluster.contract.client.auth.AcsAuthorization;
 import io.raycluster.contract.client.auth.AcsSignatureVerifier;
 import java.time.Clock;
@@ -41,10 +41,10 @@ final class RequestVerifier {
   private final AcsSignatureVerifier signatures;
   private final NonceCache nonces;
   private final Clock clock;
-  private final SpecCatalog.Operation operation;
+  private final SpecOperation operation;
 
   RequestVerifier(Map<String, String> secrets, Clock clock, NonceCache nonces,
-      SpecCatalog.Operation operation, Duration window) {
+      SpecOperation operation, Duration window) {
     this.signatures = AcsSignatureVerifier.builder()
         .secrets(secrets::get).clock(clock).maxSkew(window).build();
     this.nonces = nonces;

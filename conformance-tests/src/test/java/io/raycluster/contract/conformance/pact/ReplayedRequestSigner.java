@@ -1,7 +1,7 @@
 package io.raycluster.contract.conformance.pact;
 
 import io.raycluster.contract.client.SigningInterceptor;
-import io.raycluster.contract.client.SpecCatalog;
+import io.raycluster.contract.client.ApiOperation;
 import io.raycluster.contract.client.credentials.CredentialsProvider;
 import io.raycluster.contract.conformance.OperationSpec;
 import io.raycluster.contract.conformance.ResponseValidator;
@@ -40,7 +40,7 @@ final class ReplayedRequestSigner {
           + " is not the spec's operation " + operation.operationId() + " (" + operation.method() + " "
           + operation.pathTemplate() + "), so it cannot be signed as one");
     }
-    SpecCatalog.Operation op = SpecCatalog.bundled().operation(operation.operationId());
+    ApiOperation op = ApiOperation.byId(operation.operationId());
     URI base = URI.create(baseUrl);
     HttpUrl url = HttpUrl.get(base.getScheme() + "://" + base.getRawAuthority() + target);
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,8 +15,6 @@ public final class AcsSignatures {
   /** Hex SHA-256 of an empty body. */
   public static final String EMPTY_PAYLOAD_HASH =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private AcsSignatures() {}
 
@@ -53,11 +52,6 @@ public final class AcsSignatures {
   }
 
   static String hex(byte[] bytes) {
-    char[] out = new char[bytes.length * 2];
-    for (int i = 0; i < bytes.length; i++) {
-      out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-      out[2 * i + 1] = HEX[bytes[i] & 0xf];
-    }
-    return new String(out);
+    return HexFormat.of().formatHex(bytes);
   }
 }

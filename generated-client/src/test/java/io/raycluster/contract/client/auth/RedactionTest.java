@@ -1,28 +1,66 @@
 package io.raycluster.contract.client.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.raycluster.contract.client.generated.ApiContract;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RedactionTest {
+  /** A made-up spec's marks, so these cases do not move when the vendor's contract does. */
+  static final Redaction R = Redaction.of(Set.of("submitToken", "jobSecret"), Set.of("token", "sig"),
+      Set.of("Authorization", "x-acs-security-token"));
+
   @Test
-  void maskText_tokenQueryValues_anyCase() {
-    assertEquals("https://x/d?token=***&a=1", Redaction.maskText("https://x/d?token=abc&a=1", "***"));
-    assertEquals("u?SecurityToken=R&access_token=R",
-        Redaction.maskText("u?SecurityToken=s1&access_token=s2", "R"));
+  void maskText_secretQueryValues_anyCase_andPrefixedNames() {
+    assertEquals("https://x/d?token=***&a=1", R.maskText("https://x/d?token=abc&a=1", "***"));
+    assertEquals("u?SecurityToken=R&access_token=R&SIG=R",
+        R.maskText("u?SecurityToken=s1&access_token=s2&SIG=s3", "R"));
   }
 
   @Test
   void maskText_secretJsonFields_keepTheirQuotes_evenWhenCutOff() {
-    assertEquals("{\"submitToken\":\"***\",\"a\":1}", Redaction.maskText("{\"submitToken\":\"s3cr3t\",\"a\":1}", "***"));
-    assertEquals("{\"submitToken\": \"***\"", Redaction.maskText("{\"submitToken\": \"s3cr", "***"));
-    assertEquals("{\"accessKeySecret\":\"***\"}", Redaction.maskText("{\"accessKeySecret\":12345}", "***"));
+    assertEquals("{\"submitToken\":\"***\",\"a\":1}", R.maskText("{\"submitToken\":\"s3cr3t\",\"a\":1}", "***"));
+    assertEquals("{\"submitToken\": \"***\"", R.maskText("{\"submitToken\": \"s3cr", "***"));
+    assertEquals("{\"JOBSECRET\":\"***\"}", R.maskText("{\"JOBSECRET\":12345}", "***"));
   }
 
   @Test
   void maskText_otherTextUnchanged_nullStaysNull() {
-    assertEquals("{\"clusterId\":\"ray-1\"}", Redaction.maskText("{\"clusterId\":\"ray-1\"}", "***"));
-    assertNull(Redaction.maskText(null, "***"));
+    assertEquals("{\"clusterId\":\"ray-1\"}", R.maskText("{\"clusterId\":\"ray-1\"}", "***"));
+    assertNull(R.maskText(null, "***"));
+  }
+
+  @Test
+  void maskValue_wholeSecret_orOnlyItsQueryValues() {
+    assertEquals("***", R.maskValue("submitToken", "abc", "***"));
+    assertEquals("https://d/?token=***", R.maskValue("dashboardUrl", "https://d/?token=abc", "***"));
+    assertEquals("7", R.maskValue("replica", 7, "***"));
+    assertNull(R.maskValue("submitToken", null, "***"));
+  }
+
+  @Test
+  void headers_matchWithoutRegardToCase() {
+    assertTrue(R.isSecretHeader("authorization"));
+    assertTrue(R.isSecretHeader("X-Acs-Security-Token"));
+    assertFalse(R.isSecretHeader("content-type"));
+  }
+
+  @Test
+  void aSpecThatMarksNothing_masksNothing() {
+    Redaction none = Redaction.of(Set.of(), Set.of(), Set.of());
+    assertEquals("{\"submitToken\":\"a\"}?token=b", none.maskText("{\"submitToken\":\"a\"}?token=b", "***"));
+  }
+
+  @Test
+  void contract_isTheGeneratedMarksOfTheSpec() {
+    assertEquals(ApiContract.SECRET_PROPERTIES.stream().map(String::toLowerCase).collect(java.util.stream.Collectors.toSet()),
+        Redaction.contract().secretProperties());
+    for (String p : ApiContract.SECRET_PROPERTIES) {
+      assertEquals("***", Redaction.forToString(p, "value"));
+    }
   }
 }
