@@ -1,0 +1,85 @@
+package io.raycluster.contract.conformance.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import io.raycluster.contract.conformance.doc.EngineExampleChecker;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code raycluster-conformance}: the top command. Each job is a subcommand class; to add one
+ * (e.g. {@code replay}), write a {@code @Command} class with a {@code @ParentCommand
+ * ConformanceCli parent} field for the streams, and add it to {@code subcommands} below.
+ *
+ * <p>Exit codes: 0 all good, 1 something was invalid or unreadable (or failed), 2 usage error.
+ */
+@Command(
+    name = "raycluster-conformance",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Checks GetRayCluster responses (JSON bodies, HAR recordings) against the contract in the spec.",
+    subcommands = {ValidateCommand.class, GetCommand.class, ReplayCommand.class, ValidatePactCommand.class,
+      CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:everything checked was valid",
+      "1:something was invalid or unreadable",
+      "2:usage error (unknown option, missing path)"
+    })
+public final class ConformanceCli implements Runnable {
+  @Spec CommandSpec spec;
+
+  final InputStream in;
+  final PrintStream out;
+  final PrintStream err;
+  final boolean terminal;
+
+  ConformanceCli(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: try 'validate'.");
+  }
+
+  public static void main(String[] args) {
+    int code = execute(System.in, System.out, System.err, System.console() != null, args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs the tool with these streams; returns the exit code (used by tests and embedders). */
+  public static int execute(InputStream in, PrintStream out, PrintStream err, boolean terminal, String... args) {
+    CommandLine cli = commandLine(in, out, err, terminal);
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    CommandLine cli = new CommandLine(new ConformanceCli(in, out, err, terminal));
+    // diff-doc checks the page's JSON example with the conformance engine (strict mode).
+    cli.addSubcommand("diff-doc", new DiffDocCommand(EngineExampleChecker.fromSpec()));
+    cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof IllegalArgumentException) {
+        // A value the command could not use (an endpoint that is not a URL, an empty id, a port
+        // out of range): a usage error, said in words.
+        commandLine.getErr().println("raycluster-conformance " + commandLine.getCommandName() + ": "
+            + e.getMessage());
+        return 2;
+      }
+      commandLine.getErr().println("raycluster-conformance: failed: " + e);
+      return 1;
+    });
+    return cli;
+  }
+}
