@@ -6,10 +6,7 @@ import io.raycluster.contract.client.credentials.CredentialsProvider;
 import io.raycluster.contract.client.credentials.CredentialsProviders;
 import io.raycluster.contract.client.credentials.Environment;
 import io.raycluster.contract.client.credentials.Regions;
-import io.raycluster.contract.conformance.ResponseValidator;
-import io.raycluster.contract.conformance.replay.RecordingLoader;
-import io.raycluster.contract.conformance.replay.ReplayServer;
-import io.raycluster.contract.conformance.replay.ThrowawayKey;
+import io.raycluster.contract.conformance.replay.ReplaySession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +30,9 @@ final class SampleConnection implements AutoCloseable {
 
   final RayClusterClient client;
   final String description;
-  private final ReplayServer server;
+  private final ReplaySession server;
 
-  private SampleConnection(RayClusterClient client, ReplayServer server, String description) {
+  private SampleConnection(RayClusterClient client, ReplaySession server, String description) {
     this.client = client;
     this.server = server;
     this.description = description;
@@ -47,20 +44,16 @@ final class SampleConnection implements AutoCloseable {
    */
   static SampleConnection open(Path replay, String region, Environment env) throws MissingSetup {
     if (replay != null) {
-      RecordingLoader.Result loaded = new RecordingLoader(ResponseValidator.fromSpec()).load(List.of(replay));
-      if (!loaded.ok()) {
-        throw new MissingSetup("Cannot read the recordings: " + String.join("; ", loaded.problems()));
-      }
-      ThrowawayKey key = ThrowawayKey.generate();
-      ReplayServer server;
+      ReplaySession server;
       try {
-        server = ReplayServer.builder().credential(key.accessKeyId(), key.accessKeySecret())
-            .recordings(loaded.recordings()).start();
+        server = ReplaySession.start(List.of(replay));
+      } catch (ReplaySession.LoadException e) {
+        throw new MissingSetup(e.getMessage());
       } catch (IOException e) {
         throw new MissingSetup("Cannot start the replay server: " + e.getMessage());
       }
       RayClusterClient client = RayClusterClient.builder().endpoint(server.baseUrl())
-          .credentials(CredentialsProviders.of(key.accessKeyId(), key.accessKeySecret())).build();
+          .credentials(server.credentials()).build();
       return new SampleConnection(client, server, "the replay server at " + server.baseUrl() + " (" + replay + ")");
     }
     CredentialsProvider credentials = CredentialsProviders.defaultChain(env);

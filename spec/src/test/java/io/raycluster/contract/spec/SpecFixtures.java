@@ -15,6 +15,11 @@ import java.nio.file.Path;
 public final class SpecFixtures {
   /** Classpath resource of the four-operation fixture. */
   public static final String RAY_JOBS = "fixtures/ray-jobs.yaml";
+  /**
+   * Classpath resource of a reference page of the fixture's getRayJob operation, in the layout of
+   * the vendor's pages saved as text, with no drift from the fixture.
+   */
+  public static final String RAY_JOBS_PAGE = "fixtures/ray-jobs-getRayJob-page.txt";
 
   private SpecFixtures() {}
 

@@ -3,22 +3,26 @@ package io.raycluster.contract.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import io.raycluster.contract.client.auth.Redaction;
+import io.raycluster.contract.spec.ApiSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-/** Turns the validator's errors into findings a person reads: expected this, found that. */
+/**
+ * Turns the validator's errors into findings a person reads: expected this, found that. A value
+ * the spec marks secret ({@code x-sensitive}) is never shown, and secret query values inside any
+ * shown string are masked.
+ */
 final class FindingWords {
-  /** Fields whose values are secrets: their values never appear in a finding. */
-  private static final Set<String> SECRET_FIELDS = Set.of(
-      "submittoken", "accesskeysecret", "access_key_secret", "securitytoken", "sts_token",
-      "ststoken", "token", "password", "authorization", "ray-token");
   private static final int SHOWN = 60;
 
-  private FindingWords() {}
+  private final Redaction secrets;
 
-  static Finding of(Error e, JsonNode body) {
+  FindingWords(Redaction secrets) {
+    this.secrets = secrets;
+  }
+
+  Finding of(Error e, JsonNode body) {
     String pointer = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
     if (pointer.equals("$") || pointer.equals("/")) {
       pointer = "";
@@ -35,7 +39,7 @@ final class FindingWords {
       case "required" -> {
         String property = e.getProperty();
         if (property != null) {
-          pointer = pointer + "/" + Shape.escape(property);
+          pointer = pointer + "/" + ApiSpec.escape(property);
           message = "required property \"" + property + "\" is missing";
         } else {
           message = "a required property is missing: " + e.getMessage();
@@ -74,7 +78,7 @@ final class FindingWords {
     return type; // the JSON Schema type name, as in "expected integer, found string \"10\""
   }
 
-  private static String enumMessage(JsonNode allowed, JsonNode found, String pointer) {
+  private String enumMessage(JsonNode allowed, JsonNode found, String pointer) {
     List<String> values = new ArrayList<>();
     String caseMatch = null;
     if (allowed != null && allowed.isArray()) {
@@ -94,7 +98,7 @@ final class FindingWords {
   }
 
   /** {@code string "10"}, {@code integer 10}, {@code null}, {@code an object}; secrets hidden. */
-  static String describe(JsonNode node, String pointer) {
+  String describe(JsonNode node, String pointer) {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }
@@ -132,15 +136,15 @@ final class FindingWords {
     return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
-  static boolean isSecret(String pointer) {
+  private boolean isSecret(String pointer) {
     int slash = pointer.lastIndexOf('/');
-    String name = pointer.substring(slash + 1).toLowerCase(Locale.ROOT);
-    return SECRET_FIELDS.contains(name);
+    String name = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+    return secrets.isSecretProperty(name);
   }
 
-  /** Hides the value of any {@code token=} query parameter (the dashboard URL carries one). */
-  static String maskTokens(String s) {
-    return Redaction.contract().maskText(s, "***");
+  /** Hides the secret query values a string may carry (the dashboard URL's token). */
+  private String maskTokens(String s) {
+    return secrets.maskText(s, "***");
   }
 
   private static String quote(String s) {

@@ -3,30 +3,50 @@ package io.raycluster.contract.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.raycluster.contract.conformance.har.HarEntry;
 import io.raycluster.contract.conformance.har.HarIo;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecOperation;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Validates recordings: a bare JSON body (taken as a 200 response) or a HAR file (each entry
- * that is a call of the operation, with its own status; other entries skipped and counted).
- * Nothing here throws for bad input: every problem becomes an {@link Verdict#UNREADABLE}
- * outcome. Thread-safe; one instance can serve many threads.
+ * Validates recordings: a bare JSON body (taken as a {@code 200} response of the body operation)
+ * or a HAR file (each entry that is a call of an operation of the spec, matched by method and
+ * path template, with its own status; other entries skipped and counted). Nothing here throws
+ * for bad input: every problem becomes an {@link Verdict#UNREADABLE} outcome. Thread-safe; one
+ * instance can serve many threads.
  */
 public final class RecordingValidator {
   private final ResponseValidator engine;
   private final Mode mode;
+  private final SpecOperation bodyOperation;
 
+  /** Bare bodies answer the engine's {@link ResponseValidator#defaultOperation()}. */
   public RecordingValidator(ResponseValidator engine, Mode mode) {
-    this.engine = engine;
-    this.mode = mode;
+    this(engine, mode, engine.defaultOperation().orElse(null));
+  }
+
+  /**
+   * Bare bodies answer {@code bodyOperation} ({@code null}: the spec has no default and bare
+   * bodies are reported unreadable, saying so).
+   */
+  public RecordingValidator(ResponseValidator engine, Mode mode, SpecOperation bodyOperation) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.bodyOperation = bodyOperation;
   }
 
   public Mode mode() {
     return mode;
+  }
+
+  /** The operation bare bodies are validated as, when there is one. */
+  public Optional<SpecOperation> bodyOperation() {
+    return Optional.ofNullable(bodyOperation);
   }
 
   /** A file; {@code .har} files must be HARs, other files are sniffed ({@code {"log": {...}}}). */
@@ -53,9 +73,10 @@ public final class RecordingValidator {
 
   /** Bytes of a recording: a HAR when {@code harExpected} or when it looks like one. */
   public FileOutcome validate(String displayPath, byte[] bytes, boolean harExpected) {
-    if (!harExpected && engine.streamingPasses(200, bytes, mode == Mode.STRICT)) {
+    if (!harExpected && bodyOperation != null
+        && engine.streamingPasses(bodyOperation, 200, bytes, mode == Mode.STRICT)) {
       // the fast path: a valid body, found without building a tree
-      return new FileOutcome(displayPath, List.of(Outcome.of(displayPath, null, null, ValidationResult.valid())), 0);
+      return bare(displayPath, ValidationResult.valid());
     }
     JsonNode root;
     try {
@@ -63,11 +84,37 @@ public final class RecordingValidator {
     } catch (UnreadableInputException e) {
       return unreadable(displayPath, e);
     }
-    // A .json file is a HAR when it has a "log" object and is not a cluster body (no requestId).
-    if (harExpected || (HarIo.looksLikeHar(root) && !root.has("requestId"))) {
+    if (harExpected || HarIo.looksLikeHar(root) && !looksLikeABody(root)) {
       return validateHar(displayPath, root);
     }
-    return new FileOutcome(displayPath, List.of(Outcome.of(displayPath, null, null, engine.validate(200, root, mode))), 0);
+    if (bodyOperation == null) {
+      return unreadable(displayPath, new UnreadableInputException("operation", "",
+          "a bare JSON body, and which operation it answers is not known: "
+              + noDefaultOperation()));
+    }
+    return bare(displayPath, engine.validate(bodyOperation, 200, root, mode));
+  }
+
+  /**
+   * A JSON file with a {@code "log"} object is a HAR unless it is a body of the body operation
+   * that carries one of that body's required properties (a body may have a field named "log").
+   */
+  private boolean looksLikeABody(JsonNode root) {
+    if (bodyOperation == null) {
+      return false;
+    }
+    String pointer = bodyOperation.schemaPointerFor(200).orElse(null);
+    return pointer != null && engine.spec().properties(pointer).stream()
+        .anyMatch(p -> p.required() && p.path().size() == 1 && root.has(p.name()));
+  }
+
+  private String noDefaultOperation() {
+    try {
+      engine.requireDefaultOperation();
+      return "";
+    } catch (IllegalStateException e) {
+      return e.getMessage() + " (the command line's --operation ID says which)";
+    }
   }
 
   private FileOutcome validateHar(String path, JsonNode root) {
@@ -77,9 +124,9 @@ public final class RecordingValidator {
     } catch (UnreadableInputException e) {
       return unreadable(path, e);
     }
+    ApiSpec spec = engine.spec();
     List<Outcome> outcomes = new ArrayList<>();
     int skipped = 0;
-    OperationSpec operation = engine.operation();
     for (int i = 0; i < raw.size(); i++) {
       HarEntry entry;
       try {
@@ -88,19 +135,20 @@ public final class RecordingValidator {
         outcomes.add(Outcome.of(path, i, null, ValidationResult.unreadable(e)));
         continue;
       }
-      if (!operation.matches(entry.request().method(), entry.request().url())) {
+      RequestTarget target = RequestTarget.of(entry.request().url());
+      Optional<ApiSpec.Match> match = spec.match(entry.request().method(), target.rawPath());
+      if (match.isEmpty()) {
         skipped++;
         continue;
       }
       int status = entry.response().status();
-      String label = entry.request().method().toUpperCase(Locale.ROOT) + " "
-          + OperationSpec.pathOf(entry.request().url()) + " -> " + status;
-      outcomes.add(Outcome.of(path, i, label, validateEntry(entry, i, status)));
+      String label = entry.request().method().toUpperCase(Locale.ROOT) + " " + target.rawPath() + " -> " + status;
+      outcomes.add(Outcome.of(path, i, label, validateEntry(match.get().operation(), entry, i, status)));
     }
     return new FileOutcome(path, outcomes, skipped);
   }
 
-  private ValidationResult validateEntry(HarEntry entry, int index, int status) {
+  private ValidationResult validateEntry(SpecOperation op, HarEntry entry, int index, int status) {
     String at = "/log/entries/" + index + "/response/content";
     if (entry.response().content() == null) {
       return ValidationResult.unreadable(new UnreadableInputException("har", at,
@@ -117,10 +165,14 @@ public final class RecordingValidator {
       return ValidationResult.unreadable(new UnreadableInputException("har", at + "/text",
           "the response body was not recorded (\"content.text\" is missing)"));
     }
-    return engine.validate(status, body.get(), mode);
+    return engine.validate(op, status, body.get(), mode);
+  }
+
+  private static FileOutcome bare(String path, ValidationResult r) {
+    return new FileOutcome(path, List.of(Outcome.of(path, null, null, r)), 0);
   }
 
   private static FileOutcome unreadable(String path, UnreadableInputException e) {
-    return new FileOutcome(path, List.of(Outcome.of(path, null, null, ValidationResult.unreadable(e))), 0);
+    return bare(path, ValidationResult.unreadable(e));
   }
 }

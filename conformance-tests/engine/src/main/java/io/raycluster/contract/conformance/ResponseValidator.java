@@ -1,7 +1,6 @@
 package io.raycluster.contract.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -10,86 +9,115 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
-import io.raycluster.contract.spec.RayClusterSpec;
+import io.raycluster.contract.client.auth.Redaction;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.Sensitivity;
+import io.raycluster.contract.spec.SpecOperation;
+import io.raycluster.contract.spec.SpecResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The conformance engine: checks a response body against the schema the spec declares for its
- * HTTP status. Build one per process ({@link #fromSpec()}) and share it: it is immutable and
- * thread-safe, and every schema is compiled once when it is built.
+ * operation and HTTP status. Build one per process and share it: it is immutable and
+ * thread-safe, and every schema is compiled once.
  *
  * <pre>{@code
- * ResponseValidator engine = ResponseValidator.fromSpec();
- * ValidationResult r = engine.validate(200, bodyBytes, Mode.STRICT);
+ * ResponseValidator engine = ResponseValidator.fromSpec();            // the bundled spec
+ * SpecOperation op = engine.spec().requireOperation("getRayCluster");
+ * ValidationResult r = engine.validate(op, 200, bodyBytes, Mode.STRICT);
  * r.findings().forEach(f -> System.out.println(f));   // /workerSpec/1/maxReplica: expected integer, ...
  * }</pre>
  *
- * <p>Schemas are read from the spec jar ({@link RayClusterSpec}) by JSON pointer and validated
- * with networknt json-schema-validator in its OpenAPI 3.0 dialect (which understands
- * {@code nullable}, ignores {@code example}), plus the {@code int32}/{@code int64} formats.
- * Valid bodies take a fast path (a compiled yes/no check); only bodies that fail it go through
- * the full validator, which produces the findings.
+ * <p>Any OpenAPI 3.0 document read by {@link ApiSpec} can be given ({@link Builder#spec}); every
+ * operation of it is served. Schemas are validated by JSON pointer with networknt
+ * json-schema-validator in its OpenAPI 3.0 dialect (which understands {@code nullable}, ignores
+ * {@code example}), plus the {@code int32}/{@code int64} formats. Valid bodies take a fast path
+ * (a compiled yes/no check); only bodies that fail it go through the full validator, which
+ * produces the findings. Secret values never appear in a finding: what is secret is what the
+ * spec marks {@code x-sensitive}.
  */
 public final class ResponseValidator {
-  /** The operation this project's spec describes. */
-  public static final String OPERATION_ID = "getRayCluster";
-
-  private static final String SPEC_IRI = "https://raycluster.io/contract/" + RayClusterSpec.RESOURCE;
-
-  private final OperationSpec operation;
+  private final ApiSpec spec;
+  private final SpecOperation defaultOperation;
   private final JsonDocuments json;
-  private final String specText;
-  private volatile Map<String, Schema> schemas;
+  private final FindingWords words;
+  private final Redaction secrets;
   private final Map<String, Shape> shapes;
   private final Map<String, Boolean> fastEligible;
   private final boolean fastPath;
+  private volatile Map<String, Schema> schemas;
 
   private ResponseValidator(Builder b) {
-    JsonNode document = readDocument(b);
-    this.operation = OperationSpec.read(document, b.operationId);
+    this.spec = b.spec == null ? ApiSpec.bundled() : b.spec;
+    this.defaultOperation = spec.soleJsonGetOperation().orElse(null);
     this.json = JsonDocuments.create(b.limits);
     this.fastPath = b.fastPath;
+    Sensitivity s = spec.sensitivity();
+    this.secrets = Redaction.of(s.properties(), s.queryParameters(), s.headers());
+    this.words = new FindingWords(secrets);
 
-    Map<String, Shape> compiledShapes = new HashMap<>();
+    JsonNode document = spec.document();
+    Map<String, Shape> compiled = new HashMap<>();
     Map<String, Boolean> eligible = new HashMap<>();
-    for (String pointer : operation.schemaPointers().values()) {
+    for (String pointer : schemaPointers()) {
       Shape shape = Shape.compile(document, pointer);
       shape.prepare();
-      compiledShapes.put(pointer, shape);
+      compiled.put(pointer, shape);
       eligible.put(pointer, shape.fullyExact());
     }
-    this.shapes = Map.copyOf(compiledShapes);
+    this.shapes = Map.copyOf(compiled);
     this.fastEligible = Map.copyOf(eligible);
-    this.specText = b.specText;
     if (!fastPath || eligible.containsValue(false)) {
       fullValidators();
     }
   }
 
+  /** The engine for the bundled spec (the spec jar), default limits, fast path on. */
+  public static ResponseValidator fromSpec() {
+    return builder().build();
+  }
+
+  /** The engine for another spec, default limits, fast path on. */
+  public static ResponseValidator forSpec(ApiSpec spec) {
+    return builder().spec(spec).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The spec whose responses are checked. */
+  public ApiSpec spec() {
+    return spec;
+  }
+
   /**
-   * The networknt schemas, compiled once on first need: with the fast path, a run over valid
-   * responses never needs them, which saves the command-line tool a good part of its start-up.
+   * The operation a bare body answers when nothing says which: the spec's only {@code GET} with a
+   * JSON {@code 200} response, when it has exactly one.
    */
-  private Map<String, Schema> fullValidators() {
-    Map<String, Schema> s = schemas;
-    if (s == null) {
-      synchronized (this) {
-        s = schemas;
-        if (s == null) {
-          s = compileSchemas();
-          schemas = s;
-        }
-      }
-    }
-    return s;
+  public Optional<SpecOperation> defaultOperation() {
+    return Optional.ofNullable(defaultOperation);
+  }
+
+  /** The JSON reader with this engine's limits (strict: one document, UTF-8, no duplicates). */
+  public JsonDocuments json() {
+    return json;
+  }
+
+  /** What the spec marks secret, for masking anything derived from responses. */
+  public Redaction secrets() {
+    return secrets;
   }
 
   /**
@@ -101,68 +129,17 @@ public final class ResponseValidator {
     return this;
   }
 
-  private Map<String, Schema> compileSchemas() {
-    Dialect dialect =
-        Dialect.builder(Dialects.getOpenApi30())
-            .format(IntegerFormat.INT32)
-            .format(IntegerFormat.INT64)
-            .build();
-    SchemaRegistryConfig config =
-        SchemaRegistryConfig.builder()
-            .pathType(PathType.JSON_POINTER)
-            .formatAssertionsEnabled(true)
-            .typeLoose(false)
-            .build();
-    String text = specText;
-    SchemaRegistry registry =
-        SchemaRegistry.withDefaultDialect(
-            dialect,
-            r -> r.schemaRegistryConfig(config).schemas(Map.of(SPEC_IRI, text)));
-    Map<String, Schema> compiled = new HashMap<>();
-    for (String pointer : operation.schemaPointers().values()) {
-      if (compiled.containsKey(pointer)) {
-        continue;
-      }
-      Schema schema = registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + pointer));
-      schema.initializeValidators();
-      compiled.put(pointer, schema);
-    }
-    return Map.copyOf(compiled);
-  }
-
-  private static JsonNode readDocument(Builder b) {
-    try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(b.specText)) {
-      return Trees.read(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot parse the spec document", e);
-    }
-  }
-
-  /** The engine for this project's spec (from the spec jar), default limits, fast path on. */
-  public static ResponseValidator fromSpec() {
-    return builder().build();
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** The operation whose responses are checked (method, path template, schemas by status). */
-  public OperationSpec operation() {
-    return operation;
-  }
-
-  /** The JSON reader with this engine's limits (strict: one document, UTF-8, no duplicates). */
-  public JsonDocuments json() {
-    return json;
-  }
-
   /**
-   * Reads {@code body} as JSON within the limits and validates it; unreadable bodies give an
-   * {@link Verdict#UNREADABLE} result whose one finding says why.
+   * Reads {@code body} as JSON within the limits and validates it as {@code op}'s response with
+   * {@code status}; unreadable bodies give an {@link Verdict#UNREADABLE} result whose one finding
+   * says why.
    */
-  public ValidationResult validate(int status, byte[] body, Mode mode) {
-    if (fastPath && streamingPasses(status, body, mode == Mode.STRICT)) {
+  public ValidationResult validate(SpecOperation op, int status, byte[] body, Mode mode) {
+    if (op.schemaPointerFor(status).isEmpty()) {
+      // The status is the first thing wrong, whatever the body holds.
+      return ValidationResult.of(List.of(new Finding("", "status", undeclaredStatus(op, status))));
+    }
+    if (fastPath && streamingPasses(op, status, body, mode == Mode.STRICT)) {
       return ValidationResult.valid();
     }
     JsonNode node;
@@ -171,7 +148,69 @@ public final class ResponseValidator {
     } catch (UnreadableInputException e) {
       return ValidationResult.unreadable(e);
     }
-    return validate(status, node, mode);
+    return validate(op, status, node, mode);
+  }
+
+  /** Validates an already parsed body as {@code op}'s response with {@code status}. */
+  public ValidationResult validate(SpecOperation op, int status, JsonNode body, Mode mode) {
+    Objects.requireNonNull(op, "operation");
+    Optional<String> pointer = op.schemaPointerFor(status);
+    if (pointer.isEmpty()) {
+      return ValidationResult.of(List.of(new Finding("", "status", undeclaredStatus(op, status))));
+    }
+    Shape shape = shapes.get(pointer.get());
+    boolean strict = mode == Mode.STRICT;
+    List<Finding> drift = new ArrayList<>(0);
+    if (strict) {
+      shape.drift(body, "", drift);
+    }
+    if (fastPath && fastEligible.get(pointer.get()) && shape.passes(body)) {
+      drift.sort(Comparator.comparing(Finding::pointer));
+      return ValidationResult.of(drift);
+    }
+    List<Error> errors = fullValidators().get(pointer.get()).validate(body);
+    List<Finding> findings = new ArrayList<>(errors.size() + drift.size());
+    Set<String> wrongType = new HashSet<>();
+    for (Error e : errors) {
+      Finding f = words.of(e, body);
+      if (f.keyword().equals("type")) {
+        wrongType.add(f.pointer());
+      }
+      findings.add(f);
+    }
+    // A value of the wrong type also fails its enum or format; the type finding says it all.
+    findings.removeIf(f -> !f.keyword().equals("type") && wrongType.contains(f.pointer())
+        && (f.keyword().equals("enum") || f.keyword().equals("format")));
+    findings.addAll(drift);
+    findings.sort(Comparator.comparing(Finding::pointer).thenComparing(Finding::keyword));
+    return ValidationResult.of(findings);
+  }
+
+  /** {@link #validate(SpecOperation, int, byte[], Mode)} for the {@link #defaultOperation()}. */
+  public ValidationResult validate(int status, byte[] body, Mode mode) {
+    return validate(requireDefaultOperation(), status, body, mode);
+  }
+
+  /** {@link #validate(SpecOperation, int, JsonNode, Mode)} for the {@link #defaultOperation()}. */
+  public ValidationResult validate(int status, JsonNode body, Mode mode) {
+    return validate(requireDefaultOperation(), status, body, mode);
+  }
+
+  /**
+   * The {@link #defaultOperation()}.
+   *
+   * @throws IllegalStateException saying why there is none and listing the operations
+   */
+  public SpecOperation requireDefaultOperation() {
+    if (defaultOperation != null) {
+      return defaultOperation;
+    }
+    List<String> gets = spec.operations().stream()
+        .filter(o -> o.method().equals("GET") && o.hasJsonSuccessBody()).map(SpecOperation::operationId).toList();
+    throw new IllegalStateException("Which operation a bare response body answers must be said: the spec "
+        + spec.source() + " has " + (gets.isEmpty() ? "no GET operation with a JSON 200 response"
+            : gets.size() + " GET operations with a JSON 200 response " + gets)
+        + "; its operations are " + spec.operations().stream().map(SpecOperation::operationId).toList());
   }
 
   /**
@@ -179,8 +218,8 @@ public final class ResponseValidator {
    * tree built. Any doubt (a finding, drift in strict mode, a parse problem) answers false and
    * the caller takes the full path, which reads the body strictly and words every finding.
    */
-  boolean streamingPasses(int status, byte[] body, boolean strict) {
-    Optional<String> pointer = operation.schemaPointerFor(status);
+  boolean streamingPasses(SpecOperation op, int status, byte[] body, boolean strict) {
+    Optional<String> pointer = op.schemaPointerFor(status);
     if (pointer.isEmpty() || !fastEligible.get(pointer.get())
         || body.length > json.limits().maxBytes()
         // the streaming parser checks string lengths only for strings it reads: a body that
@@ -198,59 +237,99 @@ public final class ResponseValidator {
     }
   }
 
-  /** Whether bodies for {@code status} can take the fast path (the schema uses only keywords it models). */
-  public boolean fastPathCovers(int status) {
-    return fastPath && operation.schemaPointerFor(status).map(fastEligible::get).orElse(false);
+  /**
+   * Whether bodies of {@code op} with {@code status} take the fast path (its schema uses only
+   * keywords the fast path models). A performance property only: findings are the same either way.
+   */
+  public boolean fastPathCovers(SpecOperation op, int status) {
+    return fastPath && op.schemaPointerFor(status).map(fastEligible::get).orElse(false);
   }
 
-  /** Validates an already parsed body as the response to a call that returned {@code status}. */
-  public ValidationResult validate(int status, JsonNode body, Mode mode) {
-    Optional<String> pointer = operation.schemaPointerFor(status);
-    if (pointer.isEmpty()) {
-      return ValidationResult.of(List.of(new Finding("", "status",
-          "HTTP status " + status + " is not declared by the spec for " + operation.operationId()
-              + " (declared: " + String.join(", ", operation.schemaPointers().keySet()) + ")")));
-    }
-    Shape shape = shapes.get(pointer.get());
-    boolean strict = mode == Mode.STRICT;
-    List<Finding> drift = new ArrayList<>(0);
-    if (strict) {
-      shape.drift(body, "", drift);
-    }
-    if (fastPath && fastEligible.get(pointer.get()) && shape.passes(body)) {
-      drift.sort(Comparator.comparing(Finding::pointer));
-      return ValidationResult.of(drift);
-    }
-    List<Error> errors = fullValidators().get(pointer.get()).validate(body);
-    List<Finding> findings = new ArrayList<>(errors.size() + drift.size());
-    java.util.Set<String> wrongType = new java.util.HashSet<>();
-    for (Error e : errors) {
-      Finding f = FindingWords.of(e, body);
-      if (f.keyword().equals("type")) {
-        wrongType.add(f.pointer());
+  private static String undeclaredStatus(SpecOperation op, int status) {
+    return "HTTP status " + status + " is not declared by the spec for " + op.operationId()
+        + " (it declares " + String.join(", ", new TreeSet<>(op.responseKeys())) + ")";
+  }
+
+  /** Every JSON body schema any operation's responses use. */
+  private List<String> schemaPointers() {
+    Set<String> pointers = new java.util.LinkedHashSet<>();
+    for (SpecOperation op : spec.operations()) {
+      for (SpecResponse r : op.responses().values()) {
+        if (r.hasJsonBody()) {
+          pointers.add(r.schemaPointer());
+        }
       }
-      findings.add(f);
     }
-    // A value of the wrong type also fails its enum or format; the type finding says it all.
-    findings.removeIf(f -> !f.keyword().equals("type") && wrongType.contains(f.pointer())
-        && (f.keyword().equals("enum") || f.keyword().equals("format")));
-    findings.addAll(drift);
-    findings.sort(Comparator.comparing(Finding::pointer).thenComparing(Finding::keyword));
-    return ValidationResult.of(findings);
+    return List.copyOf(pointers);
+  }
+
+  /**
+   * The networknt schemas, compiled once on first need: with the fast path, a run over valid
+   * responses never needs them, which saves the command-line tool a good part of its start-up.
+   */
+  private Map<String, Schema> fullValidators() {
+    Map<String, Schema> s = schemas;
+    if (s == null) {
+      synchronized (shapes) {
+        s = schemas;
+        if (s == null) {
+          s = compileSchemas();
+          schemas = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  private Map<String, Schema> compileSchemas() {
+    Dialect dialect =
+        Dialect.builder(Dialects.getOpenApi30())
+            .format(IntegerFormat.INT32)
+            .format(IntegerFormat.INT64)
+            .build();
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .typeLoose(false)
+            .build();
+    // networknt reads the document as JSON text under an IRI of its own; the text is the tree
+    // ApiSpec read, so both see the same document whatever format the file was in.
+    String iri = "https://raycluster.io/contract/spec.json";
+    String text;
+    try {
+      text = json.mapper().writeValueAsString(spec.document());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the spec as JSON", e);
+    }
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+        dialect, r -> r.schemaRegistryConfig(config).schemas(Map.of(iri, text)));
+    Map<String, Schema> compiled = new HashMap<>();
+    for (String pointer : shapes.keySet()) {
+      Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + pointer));
+      schema.initializeValidators();
+      compiled.put(pointer, schema);
+    }
+    return Map.copyOf(compiled);
   }
 
   /** Builds an engine; the defaults suit almost every use. */
   public static final class Builder {
-    private String specText;
-    private String operationId = OPERATION_ID;
+    private ApiSpec spec;
     private Limits limits = Limits.defaults();
     private boolean fastPath = true;
 
     private Builder() {}
 
-    /** Input limits for {@link #validate(int, byte[], Mode)} (default {@link Limits#defaults()}). */
+    /** The spec whose responses to check (default {@link ApiSpec#bundled()}). */
+    public Builder spec(ApiSpec spec) {
+      this.spec = Objects.requireNonNull(spec, "spec");
+      return this;
+    }
+
+    /** Input limits for the byte-level entry points (default {@link Limits#defaults()}). */
     public Builder limits(Limits limits) {
-      this.limits = limits;
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
@@ -263,25 +342,7 @@ public final class ResponseValidator {
       return this;
     }
 
-    /** Another OpenAPI 3.0 document (YAML or JSON) instead of the spec jar's; for tests. */
-    public Builder specText(String text) {
-      this.specText = text;
-      return this;
-    }
-
-    public Builder operationId(String id) {
-      this.operationId = id;
-      return this;
-    }
-
     public ResponseValidator build() {
-      if (specText == null) {
-        try (InputStream in = RayClusterSpec.open()) {
-          specText = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read the spec from the spec jar", e);
-        }
-      }
       return new ResponseValidator(this);
     }
   }

@@ -1,6 +1,7 @@
 package io.raycluster.contract.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.raycluster.contract.spec.ApiSpec;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -75,8 +76,12 @@ final class Shape {
     if (known != null) {
       return known;
     }
+    // A component schema is named as the spec names it; a schema nested in one as a path of
+    // property names (RayJob.driver, RayJobPage.jobs[]); one inline in an operation has no name.
     String name = pointer.startsWith("/components/schemas/")
-        ? pointer.substring("/components/schemas/".length()) : null;
+        ? pointer.substring("/components/schemas/".length())
+            .replace("/properties/", ".").replace("/items", "[]").replace("~1", "/").replace("~0", "~")
+        : null;
     Shape shape = new Shape(name);
     seen.put(pointer, shape);
     JsonNode schema = document.at(pointer);
@@ -117,7 +122,7 @@ final class Shape {
     Iterator<String> names = props.fieldNames();
     while (names.hasNext()) {
       String prop = names.next();
-      Shape child = compile(document, pointer + "/properties/" + escape(prop), seen);
+      Shape child = compile(document, pointer + "/properties/" + ApiSpec.escape(prop), seen);
       shape.properties.put(prop, child);
     }
     schema.path("required").forEach(r -> shape.required.add(r.asText()));
@@ -416,7 +421,7 @@ final class Shape {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
         Shape p = properties.get(f.getKey());
-        String at = pointer + "/" + escape(f.getKey());
+        String at = pointer + "/" + ApiSpec.escape(f.getKey());
         if (p != null) {
           p.drift(f.getValue(), at, out);
         } else if (!freeForm && !closed) {
@@ -433,7 +438,4 @@ final class Shape {
     }
   }
 
-  static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
-  }
 }

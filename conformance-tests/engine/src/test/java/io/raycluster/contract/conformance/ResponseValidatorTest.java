@@ -1,10 +1,15 @@
 package io.raycluster.contract.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecFixtures;
+import io.raycluster.contract.spec.SpecOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,79 +17,93 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
+/** The engine on the fixture spec (four operations of the project's own): any operation, any status. */
 class ResponseValidatorTest {
-  private static final ResponseValidator ENGINE = ResponseValidator.fromSpec();
-  private static final String BODY =
-      "{\"requestId\":\"r\",\"clusterId\":\"c\",\"state\":\"Running\",\"workerSpec\":[{},{\"maxReplica\":\"10\",\"x\":1}]}";
+  static final ApiSpec JOBS = SpecFixtures.rayJobs();
+  static final ResponseValidator ENGINE = ResponseValidator.forSpec(JOBS);
+  static final SpecOperation GET_JOB = JOBS.requireOperation("getRayJob");
+  static final SpecOperation LIST_JOBS = JOBS.requireOperation("listRayJobs");
+  static final SpecOperation SUBMIT_JOB = JOBS.requireOperation("submitRayJob");
+  static final String JOB =
+      "{\"requestId\":\"r\",\"jobId\":\"j\",\"state\":\"Running\",\"driver\":{\"exitCode\":\"0\",\"x\":1}}";
 
   @Test
-  void validate_jsonNodeInStrictMode_reportsTypeAndDriftWithPointers() throws Exception {
-    JsonNode body = new ObjectMapper().readTree(BODY);
-    ValidationResult r = ENGINE.validate(200, body, Mode.STRICT);
+  void validate_strictMode_reportsTypeAndDriftWithPointers() throws Exception {
+    JsonNode body = new ObjectMapper().readTree(JOB);
+    ValidationResult r = ENGINE.validate(GET_JOB, 200, body, Mode.STRICT);
     assertEquals(Verdict.INVALID, r.verdict());
     assertEquals(List.of(
-        "/workerSpec/1/maxReplica: expected integer, found string \"10\"",
-        "/workerSpec/1/x: property \"x\" is not declared in WorkerGroupSpec (strict mode: drift from the spec)"),
+        "/driver/exitCode: expected integer, found string \"0\"",
+        "/driver/x: property \"x\" is not declared in RayJob.driver (strict mode: drift from the spec)"),
         r.findings().stream().map(Finding::toString).toList());
   }
 
   @Test
-  void validate_schemaIsChosenByStatus() {
+  void validate_schemaIsChosenByOperationAndStatus() {
+    byte[] submitted = "{\"requestId\":\"r\",\"jobId\":\"j\"}".getBytes(StandardCharsets.UTF_8);
+    assertTrue(ENGINE.validate(SUBMIT_JOB, 200, submitted, Mode.STRICT).isValid());
+    assertEquals(List.of("/jobs"), ENGINE.validate(LIST_JOBS, 200, submitted, Mode.LENIENT).findings()
+        .stream().map(Finding::pointer).toList());
     byte[] error = "{\"Code\":\"Throttling.User\",\"Message\":\"slow down\"}".getBytes(StandardCharsets.UTF_8);
-    assertTrue(ENGINE.validate(400, error, Mode.STRICT).isValid());
-    assertTrue(ENGINE.validate(503, error, Mode.STRICT).isValid());
-    ValidationResult asCluster = ENGINE.validate(200, error, Mode.LENIENT);
-    assertEquals(3, asCluster.findings().size(), asCluster.toString());
+    assertTrue(ENGINE.validate(GET_JOB, 400, error, Mode.STRICT).isValid());
+    assertTrue(ENGINE.validate(SUBMIT_JOB, 503, error, Mode.STRICT).isValid());
   }
 
   @Test
-  void operation_isReadFromTheSpec() {
-    OperationSpec op = ENGINE.operation();
-    assertEquals("GET", op.method());
-    assertEquals("/api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}", op.pathTemplate());
-    assertEquals("/components/schemas/RayCluster", op.schemaPointerFor(200).orElseThrow());
-    assertEquals("/components/schemas/VendorError", op.schemaPointerFor(404).orElseThrow());
-    assertTrue(op.matches("get", "https://h/api/v1/workspaces/w%201/rayCluster/ray-1?x=1"));
-    assertTrue(!op.matches("GET", "https://h/api/v1/workspaces/w/rayCluster"));
-    assertTrue(!op.matches("GET", "https://h/api/v1/workspaces/w/rayCluster/c/logs"));
-    assertTrue(ENGINE.fastPathCovers(200), "the spec uses only keywords the fast path models");
+  void validate_undeclaredStatus_isAFindingNamingTheOperationAndWhatItDeclares() {
+    ValidationResult r = ENGINE.validate(GET_JOB, 302, new byte[0], Mode.LENIENT);
+    assertEquals(List.of("(body): HTTP status 302 is not declared by the spec for getRayJob (it declares 200, 404, 4XX, 5XX)"),
+        r.findings().stream().map(Finding::toString).toList());
+  }
+
+  @Test
+  void defaultOperation_isTheOnlyJsonGet_elseTheEngineSaysWhichToName() {
+    assertTrue(ENGINE.defaultOperation().isEmpty(), "two GETs answer JSON");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ENGINE.validate(200, new byte[0], Mode.LENIENT));
+    assertTrue(e.getMessage().contains("2 GET operations with a JSON 200 response [listRayJobs, getRayJob]"),
+        e.getMessage());
+    assertTrue(ResponseValidator.fromSpec().defaultOperation().isPresent(), "the bundled spec has one");
   }
 
   @Test
   void secrets_neverAppearInFindings() {
-    byte[] body = ("{\"requestId\":\"r\",\"clusterId\":\"c\",\"state\":\"Running\",\"submitToken\":99887766,"
-        + "\"dashboardUrl\":7,\"description\":\"https://x/dash?token=s3cr3t\"}").getBytes(StandardCharsets.UTF_8);
-    ValidationResult r = ENGINE.validate(200, body, Mode.STRICT);
+    byte[] body = ("{\"requestId\":\"r\",\"jobId\":\"j\",\"state\":\"Running\",\"submitToken\":99887766,"
+        + "\"logUrl\":7,\"entrypoint\":[\"https://x/log?token=s3cr3t\"],\"clusterId\":\"see https://y/?token=abc123\","
+        + "\"attempts\":\"https://z/?token=zz9\"}").getBytes(StandardCharsets.UTF_8);
+    ValidationResult r = ENGINE.validate(GET_JOB, 200, body, Mode.STRICT);
     String all = r.findings().toString();
-    assertTrue(!all.contains("99887766"), all);
-    body = "{\"requestId\":\"r\",\"clusterId\":\"c\",\"state\":7,\"name\":{\"a\":1},\"message\":\"see token=abc123\"}"
-        .replace("\"message\":\"see token=abc123\"", "\"jobUrl\":\"x\"").getBytes(StandardCharsets.UTF_8);
-    assertTrue(!ENGINE.validate(200, body, Mode.STRICT).findings().toString().contains("abc123"));
+    assertEquals(List.of("/attempts", "/entrypoint", "/logUrl", "/submitToken"),
+        r.findings().stream().map(Finding::pointer).toList());
+    for (String secret : List.of("99887766", "s3cr3t", "abc123", "zz9")) {
+      assertFalse(all.contains(secret), all);
+    }
   }
 
   @Test
   void nullable_fromTheOpenApi30Dialect_isHonoured() {
-    String spec = io.raycluster.contract.spec.RayClusterSpec.text();
-    String marker = "          description: Name given to the cluster.\n";
-    assertTrue(spec.contains(marker));
-    ResponseValidator nullableName = ResponseValidator.builder()
-        .specText(spec.replace(marker, "          nullable: true\n" + marker)).build();
-    byte[] body = "{\"requestId\":\"r\",\"clusterId\":\"c\",\"state\":\"Running\",\"name\":null}"
+    String text = SpecFixtures.text(SpecFixtures.RAY_JOBS);
+    String marker = "        entrypoint:\n          type: string\n        submitToken:";
+    assertTrue(text.contains(marker));
+    ResponseValidator nullable = ResponseValidator.forSpec(ApiSpec.parse(
+        text.replace(marker, "        entrypoint:\n          type: string\n          nullable: true\n        submitToken:"),
+        "nullable"));
+    byte[] body = "{\"requestId\":\"r\",\"jobId\":\"j\",\"state\":\"Running\",\"entrypoint\":null}"
         .getBytes(StandardCharsets.UTF_8);
-    assertTrue(nullableName.validate(200, body, Mode.STRICT).isValid());
-    assertEquals(List.of("/name: expected string, found null"),
-        ENGINE.validate(200, body, Mode.STRICT).findings().stream().map(Finding::toString).toList());
+    assertTrue(nullable.validate(GET_JOB, 200, body, Mode.STRICT).isValid());
+    assertEquals(List.of("/entrypoint: expected string, found null"),
+        ENGINE.validate(GET_JOB, 200, body, Mode.STRICT).findings().stream().map(Finding::toString).toList());
   }
 
   @Test
   void engine_isThreadSafe_sameFindingsFromManyThreads() throws Exception {
-    byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-    ValidationResult expected = ENGINE.validate(200, body, Mode.STRICT);
+    byte[] body = JOB.getBytes(StandardCharsets.UTF_8);
+    ValidationResult expected = ENGINE.validate(GET_JOB, 200, body, Mode.STRICT);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<ValidationResult>> futures = new java.util.ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        futures.add(pool.submit(() -> ENGINE.validate(200, body, Mode.STRICT)));
+        futures.add(pool.submit(() -> ENGINE.validate(GET_JOB, 200, body, Mode.STRICT)));
       }
       for (Future<ValidationResult> f : futures) {
         assertEquals(expected, f.get());

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import io.raycluster.contract.conformance.doc.EngineExampleChecker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Checks GetRayCluster responses (JSON bodies, HAR recordings) against the contract in the spec.",
     subcommands = {ValidateCommand.class, GetCommand.class, ReplayCommand.class, ValidatePactCommand.class,
-      CommandLine.HelpCommand.class},
+      DiffDocCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:everything checked was valid",
@@ -64,13 +63,11 @@ public final class ConformanceCli implements Runnable {
 
   static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
     CommandLine cli = new CommandLine(new ConformanceCli(in, out, err, terminal));
-    // diff-doc checks the page's JSON example with the conformance engine (strict mode).
-    cli.addSubcommand("diff-doc", new DiffDocCommand(EngineExampleChecker.fromSpec()));
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof IllegalArgumentException) {
+      if (e instanceof UsageException || e instanceof IllegalArgumentException) {
         // A value the command could not use (an endpoint that is not a URL, an empty id, a port
         // out of range): a usage error, said in words.
         commandLine.getErr().println("raycluster-conformance " + commandLine.getCommandName() + ": "

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.raycluster.contract.client.RayClusterClient;
 import io.raycluster.contract.client.RayClusterJson;
+import io.raycluster.contract.client.VendorErrorBody;
 import io.raycluster.contract.client.credentials.CredentialsException;
 import io.raycluster.contract.client.credentials.CredentialsProvider;
 import io.raycluster.contract.client.credentials.CredentialsProviders;
@@ -23,9 +24,7 @@ import io.raycluster.contract.conformance.har.HarRequest;
 import io.raycluster.contract.conformance.har.HarResponse;
 import io.raycluster.contract.conformance.record.HarFiles;
 import io.raycluster.contract.conformance.record.Redactor;
-import io.raycluster.contract.conformance.replay.RecordingLoader;
-import io.raycluster.contract.conformance.replay.ReplayServer;
-import io.raycluster.contract.conformance.replay.ThrowawayKey;
+import io.raycluster.contract.conformance.replay.ReplaySession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +73,9 @@ import picocli.CommandLine.Spec;
       "2:usage error, missing credentials or region, unreadable recordings, --record target exists"
     })
 final class GetCommand implements Callable<Integer> {
+  /** The operation this command calls: get is GetRayCluster's command. */
+  static final String OPERATION_ID = "getRayCluster";
+
   @ParentCommand ConformanceCli parent;
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -146,21 +148,18 @@ final class GetCommand implements Callable<Integer> {
       return 2;
     }
     ResponseValidator engine = ResponseValidator.fromSpec();
-    ReplayServer server = null;
+    ReplaySession replay = null;
     try {
       RayClusterClient.Builder builder = RayClusterClient.builder();
       if (target != null && target.replay != null) {
-        RecordingLoader.Result loaded = new RecordingLoader(engine).load(target.replay);
-        if (!loaded.ok()) {
-          loaded.problems().forEach(p -> err.println("raycluster-conformance get: " + p));
+        try {
+          replay = ReplaySession.builder().engine(engine).recordings(target.replay).start();
+        } catch (ReplaySession.LoadException e) {
+          e.problems().forEach(p -> err.println("raycluster-conformance get: " + p));
           return 2;
         }
-        loaded.warnings().forEach(w -> err.println("raycluster-conformance get: warning: " + w));
-        ThrowawayKey key = ThrowawayKey.generate();
-        server = ReplayServer.builder().credential(key.accessKeyId(), key.accessKeySecret())
-            .recordings(loaded.recordings()).start();
-        builder.endpoint(server.baseUrl())
-            .credentials(CredentialsProviders.of(key.accessKeyId(), key.accessKeySecret()));
+        replay.loaded().warnings().forEach(w -> err.println("raycluster-conformance get: warning: " + w));
+        builder.endpoint(replay.baseUrl()).credentials(replay.credentials());
       } else {
         Environment env = environment();
         // A named profile is what the user asked for: ambient environment keys must not win.
@@ -198,8 +197,8 @@ final class GetCommand implements Callable<Integer> {
         return callAndReport(client, engine, sent, out, err);
       }
     } finally {
-      if (server != null) {
-        server.close();
+      if (replay != null) {
+        replay.close();
       }
     }
   }
@@ -229,7 +228,7 @@ final class GetCommand implements Callable<Integer> {
     }
 
     Mode mode = strict ? Mode.STRICT : Mode.LENIENT;
-    ValidationResult result = engine.validate(status, body, mode);
+    ValidationResult result = engine.validate(engine.spec().requireOperation(OPERATION_ID), status, body, mode);
     ObjectMapper mapper = RayClusterJson.newMapper();
     Redactor redactor = new Redactor(mapper);
     boolean success = status >= 200 && status < 300;
@@ -280,8 +279,11 @@ final class GetCommand implements Callable<Integer> {
         out.println("HTTP " + status + ": the body is " + (body.length == 0 ? "empty"
             : tree == null ? "not valid JSON" : "JSON but not an object") + " (see the findings below)");
       }
-    } else if (field(tree, "Code", "code") != null || field(tree, "Message", "message") != null) {
-      out.println("Vendor error: " + redactor.url(vendorError(tree, status, headers)));
+    } else if (VendorErrorBody.of(tree).isPresent()) {
+      String headerRequestId = headers.stream().filter(h -> h.getKey().equalsIgnoreCase("x-acs-request-id"))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+      out.println("Vendor error: " + redactor.url(
+          VendorErrorBody.of(tree).get().withRequestIdFallback(headerRequestId).describe(status)));
     } else {
       out.println("HTTP " + status + " with " + (body.length == 0 ? "an empty body"
           : "a body that is not the vendor's JSON error") + " (see the findings below)");
@@ -293,26 +295,6 @@ final class GetCommand implements Callable<Integer> {
     for (Finding f : result.findings()) {
       out.println("  " + f);
     }
-  }
-
-  private static String vendorError(JsonNode tree, int status, List<Map.Entry<String, String>> headers) {
-    String code = field(tree, "Code", "code");
-    String message = field(tree, "Message", "message");
-    String requestId = field(tree, "RequestId", "requestId");
-    if (requestId == null) {
-      requestId = headers.stream().filter(h -> h.getKey().equalsIgnoreCase("x-acs-request-id"))
-          .map(Map.Entry::getValue).findFirst().orElse(null);
-    }
-    return (code == null ? "(no code)" : code) + (message == null ? "" : ": " + message)
-        + " (HTTP " + status + (requestId == null ? "" : ", request id " + requestId) + ")";
-  }
-
-  private static String field(JsonNode tree, String pascal, String camel) {
-    if (tree == null || !tree.isObject()) {
-      return null;
-    }
-    JsonNode v = tree.hasNonNull(pascal) ? tree.get(pascal) : tree.get(camel);
-    return v == null || v.isNull() ? null : v.asText();
   }
 
   private void printJson(PrintStream out, ObjectMapper mapper, Redactor redactor, int status,

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.raycluster.contract.conformance.JsonDocuments;
 import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.UnreadableInputException;
-import io.raycluster.contract.conformance.replay.RecordingLoader;
-import io.raycluster.contract.conformance.replay.ReplayServer;
-import io.raycluster.contract.conformance.replay.ThrowawayKey;
+import io.raycluster.contract.conformance.replay.ReplaySession;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecOperation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,34 +16,45 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code replay}: serves recordings at the operation's real path, checking each request's
- * signature as the vendor's gateway does, until the process is stopped (SIGINT or SIGTERM).
+ * {@code replay}: serves recordings at the spec's operations (routing by method and path),
+ * checking each request's signature as the vendor's gateway does, until the process is stopped
+ * (SIGINT or SIGTERM). The server itself is the replay library's ({@link ReplaySession}).
  */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Serves recorded GetRayCluster responses at GET /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}, "
-          + "checking each request's ACS3-HMAC-SHA256 signature, date and nonce like the vendor's gateway.",
-      "A .json recording (a 200 body) answers for its clusterId in any workspace; each matching HAR "
-          + "entry answers for its own path with its status, headers and body (several entries for "
-          + "one cluster are served in order, the last repeating).",
+      "Serves recorded responses at the spec's operations (the bundled GetRayCluster spec, or --spec), "
+          + "routing each request by method and path and checking its ACS3-HMAC-SHA256 signature "
+          + "(body included), date and nonce like the vendor's gateway.",
+      "Each HAR entry of an operation answers for its own method, path and query with its status, "
+          + "headers and body (several entries for one call are served in order, the last repeating). "
+          + "A .json recording (a 200 body of the --operation, default the spec's only GET with a JSON "
+          + "response) answers for the path values it carries, e.g. its clusterId in any workspace.",
       "The first line on standard output is the base URL; one line per request is logged on "
           + "standard error. Stops cleanly on Ctrl-C or SIGTERM."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped normally",
-      "2:usage error, unreadable recordings or credentials file, port not available"
+      "2:usage error, unreadable recordings or credentials file, a --spec that cannot be used, port not available"
     })
 final class ReplayCommand implements Callable<Integer> {
   @ParentCommand ConformanceCli parent;
+
+  @Mixin SpecOption specOption;
+
+  @Option(names = "--operation", paramLabel = "ID",
+      description = "The operationId a bare JSON body answers (default: the spec's only GET operation "
+          + "with a JSON 200 response).")
+  String operation;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
       description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
@@ -65,64 +76,65 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintStream err = parent.err;
-    ResponseValidator engine = ResponseValidator.fromSpec();
-    Map<String, String> pairs;
+    ApiSpec apiSpec = specOption.load();
+    ResponseValidator engine = ResponseValidator.forSpec(apiSpec);
+    ReplaySession.Builder builder = ReplaySession.builder().engine(engine).recordings(recordings)
+        .host(host).port(port).log(err::println);
+    if (operation != null) {
+      builder.bodyOperation(SpecOption.operation(apiSpec, operation));
+    }
     if (credentials != null) {
       if (!java.nio.file.Files.isRegularFile(credentials)) {
         err.println("raycluster-conformance replay: " + credentials + ": no such file");
         return 2;
       }
       try {
-        pairs = readCredentials(engine.json(), credentials);
+        builder.credentials(readCredentials(engine.json(), credentials));
       } catch (UnreadableInputException e) {
         err.println("raycluster-conformance replay: " + credentials
             + (e.pointer() == null || e.pointer().isEmpty() ? "" : " at " + e.pointer()) + ": " + e.getMessage());
         return 2;
       }
-    } else {
-      ThrowawayKey key = ThrowawayKey.generate();
-      pairs = Map.of(key.accessKeyId(), key.accessKeySecret());
     }
-    RecordingLoader.Result loaded = new RecordingLoader(engine).load(recordings);
-    if (!loaded.ok()) {
-      loaded.problems().forEach(p -> err.println("raycluster-conformance replay: " + p));
-      return 2;
-    }
-    loaded.warnings().forEach(w -> err.println("raycluster-conformance replay: warning: " + w));
-    if (loaded.exchanges() + loaded.bodies() == 0) {
-      err.println("raycluster-conformance replay: the recordings hold no GetRayCluster response to serve");
-      return 2;
-    }
-
-    ReplayServer server;
+    ReplaySession session;
     try {
-      server = ReplayServer.builder().host(host).port(port).credentials(pairs)
-          .recordings(loaded.recordings()).log(err).start();
+      session = builder.start();
+    } catch (ReplaySession.LoadException e) {
+      e.problems().forEach(p -> err.println("raycluster-conformance replay: " + p));
+      return 2;
     } catch (IOException e) {
       err.println("raycluster-conformance replay: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 2;
     }
+    session.loaded().warnings().forEach(w -> err.println("raycluster-conformance replay: warning: " + w));
+    if (session.loaded().exchanges() + session.loaded().bodies() == 0) {
+      session.close();
+      err.println("raycluster-conformance replay: the recordings hold no response of the spec's operations "
+          + apiSpec.operations().stream().map(SpecOperation::operationId).toList() + " to serve");
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
-      server.close();
+      session.close();
       err.println("Replay server stopped.");
       err.flush();
       stopped.countDown();
     }, "replay-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
-    parent.out.println(server.baseUrl());
+    parent.out.println(session.baseUrl());
     parent.out.flush();
     err.printf("Serving %d HAR exchange(s) and %d JSON bod%s from %d file(s) at %s%n",
-        loaded.exchanges(), loaded.bodies(), loaded.bodies() == 1 ? "y" : "ies", loaded.files(), server.baseUrl());
-    if (credentials == null) {
-      Map.Entry<String, String> pair = pairs.entrySet().iterator().next();
+        session.loaded().exchanges(), session.loaded().bodies(), session.loaded().bodies() == 1 ? "y" : "ies",
+        session.loaded().files(), session.baseUrl());
+    if (session.throwawayKey()) {
+      Map.Entry<String, String> pair = session.accessKeys().entrySet().iterator().next();
       // A throwaway pair that exists only while this process runs: printing it is the point.
       err.printf("No --credentials: accepting requests signed with the throwaway pair%n"
           + "  ALIBABA_CLOUD_ACCESS_KEY_ID=%s%n  ALIBABA_CLOUD_ACCESS_KEY_SECRET=%s%n",
           pair.getKey(), pair.getValue());
     } else {
-      err.printf("Accepting requests signed with %d key pair(s) from %s%n", pairs.size(), credentials);
+      err.printf("Accepting requests signed with %d key pair(s) from %s%n", session.accessKeys().size(), credentials);
     }
     err.flush();
     stopped.await();

@@ -6,8 +6,11 @@ import io.raycluster.contract.conformance.Outcome;
 import io.raycluster.contract.conformance.Verdict;
 import io.raycluster.contract.conformance.Limits;
 import io.raycluster.contract.conformance.Mode;
+import io.raycluster.contract.conformance.RecordingFiles;
 import io.raycluster.contract.conformance.RecordingValidator;
 import io.raycluster.contract.conformance.ResponseValidator;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecOperation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +28,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code validate [--strict] [--format text|json|junit] [--output FILE] PATH...}. */
+/** {@code validate [--spec FILE] [--operation ID] [--strict] [--format text|json|junit] [--output FILE] PATH...}. */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Validates recorded GetRayCluster responses against the spec's schemas.",
-      "A .json file is one response body, taken as HTTP 200. A .har file (HAR 1.2) is validated "
-          + "entry by entry: each GET of /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId} "
-          + "against the schema of its own status (2xx the cluster, 4xx/5xx the vendor error); "
+      "Validates recorded responses against the spec's schemas (the bundled GetRayCluster spec, or --spec).",
+      "A .json file is one response body, taken as HTTP 200 of the --operation (default: the spec's "
+          + "only GET operation with a JSON 200 response). A .har file (HAR 1.2) is validated entry "
+          + "by entry: each entry whose method and path are an operation of the spec, against that "
+          + "operation's schema for its own status (2xx the resource, 4xx/5xx the vendor error); "
           + "other entries are skipped and counted. Directories are searched recursively for "
           + "*.json and *.har."
     },
@@ -42,11 +46,19 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every response was valid",
       "1:at least one response was invalid or unreadable",
-      "2:usage error (unknown option, a path that does not exist, a directory without recordings)"
+      "2:usage error (unknown option, a path that does not exist, a directory without recordings, "
+          + "a --spec that cannot be used, a bare body whose operation is not known)"
     })
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand ConformanceCli parent;
   @Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin SpecOption specOption;
+
+  @Option(names = "--operation", paramLabel = "ID",
+      description = "The operationId a bare JSON body answers (default: the spec's only GET operation "
+          + "with a JSON 200 response; required when the spec has none or several).")
+  String operation;
 
   @Option(names = "--strict",
       description = "Also report every property the spec does not declare, at any depth (drift).")
@@ -71,13 +83,17 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    // Build the engine (reading the spec) while the paths are being listed: both take a while.
+    ApiSpec apiSpec = specOption.load();
+    SpecOperation bodyOperation = operation == null ? apiSpec.soleJsonGetOperation().orElse(null)
+        : SpecOption.operation(apiSpec, operation);
+    // Build the engine (compiling the schemas) while the paths are being listed: both take a while.
     java.util.concurrent.CompletableFuture<ResponseValidator> building =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> ResponseValidator.builder().limits(Limits.defaults().withMaxBytes(maxFileSize)).build());
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> ResponseValidator.builder()
+            .spec(apiSpec).limits(Limits.defaults().withMaxBytes(maxFileSize)).build());
     List<Input> inputs = collect();
     ResponseValidator engine = building.join();
-    RecordingValidator validator = new RecordingValidator(engine, strict ? Mode.STRICT : Mode.LENIENT);
+    RecordingValidator validator =
+        new RecordingValidator(engine, strict ? Mode.STRICT : Mode.LENIENT, bodyOperation);
 
     FileOutcome[] results = new FileOutcome[inputs.size()];
     AtomicInteger done = new AtomicInteger();
@@ -99,7 +115,17 @@ final class ValidateCommand implements Callable<Integer> {
       });
     }
     List<FileOutcome> list = List.of(results);
-    return report.write(list, parent.out, spec.commandLine());
+    int exit = report.write(list, parent.out, spec.commandLine());
+    long unknownOperation = list.stream().flatMap(f -> f.outcomes().stream())
+        .filter(o -> o.findings().stream().anyMatch(f -> f.keyword().equals("operation"))).count();
+    if (unknownOperation > 0) {
+      // --operation is required once a bare body is met and the spec has no default.
+      parent.err.println("raycluster-conformance validate: " + unknownOperation + " bare JSON bod"
+          + (unknownOperation == 1 ? "y" : "ies") + " and no operation for " + (unknownOperation == 1 ? "it" : "them")
+          + ": pass --operation ID, one of " + apiSpec.operations().stream().map(SpecOperation::operationId).toList());
+      return 2;
+    }
+    return exit;
   }
 
   private record Input(Path file, String display) {
@@ -125,23 +151,18 @@ final class ValidateCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "No such file or directory: " + p);
       }
       if (Files.isDirectory(path)) {
-        int before = inputs.size();
-        try (var walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile)
-              .filter(f -> {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".json") || n.endsWith(".har");
-              })
-              .sorted()
-              .forEach(f -> inputs.add(new Input(f, f.toString())));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        List<Path> found;
+        try {
+          found = RecordingFiles.list(path, RecordingFiles.RECORDINGS);
+        } catch (IOException e) {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "Cannot list directory " + p + ": " + e.getMessage());
         }
-        if (inputs.size() == before) {
+        if (found.isEmpty()) {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "No *.json or *.har file in directory: " + p);
         }
+        found.forEach(f -> inputs.add(new Input(f, f.toString())));
       } else {
         inputs.add(new Input(path, p));
       }

@@ -1,13 +1,14 @@
 package io.raycluster.contract.conformance.cli;
 
 import io.raycluster.contract.conformance.FileOutcome;
+import io.raycluster.contract.conformance.RecordingFiles;
+import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.pact.PactSpecChecker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,17 +17,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code validate-pact [--format text|json|junit] [--output FILE] PACT_FILE...}. */
+/** {@code validate-pact [--spec FILE] [--format text|json|junit] [--output FILE] PACT_FILE...}. */
 @Command(
     name = "validate-pact",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Checks Pact files (specification V1 to V4) against the spec, interaction by interaction: "
-          + "the request must be GET /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}, the "
-          + "response status one the spec declares, and the response body (the example the "
-          + "matchers carry) must validate against the schema for that status in strict mode, so "
-          + "a consumer relying on a field the spec does not declare is reported.",
+          + "the request's method and path must be an operation of the spec (the bundled GetRayCluster "
+          + "spec, or --spec), the response status one the spec declares for it, and the response "
+          + "body (the example the matchers carry) must validate against the schema for that status "
+          + "in strict mode, so a consumer relying on a field the spec does not declare is reported.",
       "Findings point into the pact file. Message interactions are skipped and counted. "
           + "Directories are searched recursively for *.json."
     },
@@ -40,6 +41,8 @@ final class ValidatePactCommand implements Callable<Integer> {
   @ParentCommand ConformanceCli parent;
   @Spec CommandLine.Model.CommandSpec spec;
 
+  @Mixin SpecOption specOption;
+
   @Mixin ReportOutput report;
 
   @Parameters(paramLabel = "PACT_FILE", arity = "1..*", description = "Pact files or directories.")
@@ -47,7 +50,7 @@ final class ValidatePactCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PactSpecChecker checker = PactSpecChecker.fromSpec();
+    PactSpecChecker checker = new PactSpecChecker(ResponseValidator.forSpec(specOption.load()));
     List<FileOutcome> results = new ArrayList<>();
     for (Path file : collect()) {
       results.add(checker.checkFile(file, file.toString()));
@@ -63,13 +66,7 @@ final class ValidatePactCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "No such file or directory: " + p);
       }
       if (Files.isDirectory(path)) {
-        List<Path> found;
-        try (var walk = Files.walk(path)) {
-          found = walk.filter(Files::isRegularFile)
-              .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-              .sorted()
-              .toList();
-        }
+        List<Path> found = RecordingFiles.list(path, List.of(".json"));
         if (found.isEmpty()) {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "No pact file (*.json) in the directory " + p);

@@ -1,16 +1,17 @@
 package io.raycluster.contract.conformance.doc;
 
+import io.raycluster.contract.conformance.ResponseValidator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Compares a saved reference page with the spec: the request line, the response table's element
- * names and types, and (through an {@link ExampleChecker}) the JSON example.
+ * Compares a saved reference page with the spec: the request line, the parameters, the response
+ * table's element names, types and valid values, and (through an {@link ExampleChecker}, by
+ * default the conformance engine in strict mode) the JSON example.
  *
  * <pre>{@code
  * DriftReport report = DocDiff.against(SpecContract.load())
@@ -19,26 +20,26 @@ import java.util.function.Function;
  */
 public final class DocDiff {
   private final SpecContract spec;
-  private final Function<SpecContract.Operation, ExampleChecker> checkers;
+  private final ExampleChecker checker;
 
-  private DocDiff(SpecContract spec, Function<SpecContract.Operation, ExampleChecker> checkers) {
+  private DocDiff(SpecContract spec, ExampleChecker checker) {
     this.spec = spec;
-    this.checkers = checkers;
+    this.checker = checker;
   }
 
-  /** A diff whose example check is {@link SpecEnumChecker} (enum values only). */
+  /** A diff whose example check is the conformance engine (strict) over the same spec. */
   public static DocDiff against(SpecContract spec) {
-    return new DocDiff(spec, SpecEnumChecker::forOperation);
+    return new DocDiff(spec, new EngineExampleChecker(ResponseValidator.forSpec(spec.spec())));
   }
 
-  /** A diff that checks the JSON example with {@code checker} (the conformance engine, strict). */
+  /** A diff that checks the JSON example with {@code checker}. */
   public static DocDiff against(SpecContract spec, ExampleChecker checker) {
-    return new DocDiff(spec, op -> checker);
+    return new DocDiff(spec, checker);
   }
 
   public DriftReport diff(ReferencePage page) {
     List<Finding> findings = new ArrayList<>();
-    Optional<SpecContract.Operation> found = spec.operationFor(page.method(), page.path(), null);
+    Optional<SpecContract.Operation> found = spec.operationFor(page.method(), page.path(), page.action());
     if (found.isEmpty()) {
       findings.add(new Finding(Finding.Kind.PATH_CHANGED, "request",
           "the spec has no operation " + page.method() + " " + page.path(), page.requestLine()));
@@ -48,7 +49,7 @@ public final class DocDiff {
     compareRequest(page, op, findings);
     compareParameters(page, op, findings);
     compareTable(page, op.properties(), findings);
-    for (ExampleFinding f : checkers.apply(op).check(page.example())) {
+    for (ExampleFinding f : checker.check(op, page.example())) {
       findings.add(new Finding(Finding.Kind.EXAMPLE, f.pointer().isEmpty() ? "/" : f.pointer(),
           "the JSON example: " + f.message(), page.exampleLine()));
     }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param elements the response table's rows in page order
  * @param example the JSON example
  * @param exampleLine the 1-based line where the JSON example starts
+ * @param action the action the page's RAM table names ({@code GetRayCluster} from
+ *     {@code emr-serverless-spark:GetRayCluster}), or {@code null} when it names none
  */
 public record ReferencePage(
     String source,
@@ -25,7 +27,8 @@ public record ReferencePage(
     List<PageParameter> parameters,
     List<PageElement> elements,
     JsonNode example,
-    int exampleLine) {
+    int exampleLine,
+    String action) {
   public ReferencePage {
     parameters = parameters == null ? null : List.copyOf(parameters);
     elements = List.copyOf(elements);

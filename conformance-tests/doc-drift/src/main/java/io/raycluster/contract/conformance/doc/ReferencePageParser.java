@@ -35,6 +35,8 @@ public final class ReferencePageParser {
   /** A valid value listed in a description: "• Running: the cluster is up." */
   private static final Pattern VALUE_BULLET = Pattern.compile("^[\\u2022\\u00b7\\u25aa\\u25e6]\\s*([A-Za-z0-9_.-]+)\\s*(?::.*)?$");
   private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+  /** The RAM action of the page's authorization table: {@code emr-serverless-spark:GetRayCluster}. */
+  private static final Pattern RAM_ACTION = Pattern.compile("^\\s*[a-z0-9][a-z0-9-]*:([A-Z][A-Za-z0-9]*)\\s*$");
   /** A saved page is some 30 KiB; anything this large is not one. */
   private static final long MAX_BYTES = 16L * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -152,7 +154,18 @@ public final class ReferencePageParser {
       path = path.substring(0, query);
     }
     return new ReferencePage(source, request.group(1), path, requestIndex + 1,
-        parameters(lines, headerEnd), elements, example, exampleIndex + 1);
+        parameters(lines, headerEnd), elements, example, exampleIndex + 1, action(lines, requestIndex));
+  }
+
+  /** The action named in the RAM table before the request line, or null. */
+  private static String action(String[] lines, int requestIndex) {
+    for (int i = 0; i < requestIndex; i++) {
+      Matcher m = RAM_ACTION.matcher(lines[i]);
+      if (m.matches()) {
+        return m.group(1);
+      }
+    }
+    return null;
   }
 
   private static boolean looksLikeHtml(String[] lines) {

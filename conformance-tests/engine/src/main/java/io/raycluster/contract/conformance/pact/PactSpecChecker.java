@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.raycluster.contract.conformance.FileOutcome;
 import io.raycluster.contract.conformance.Finding;
 import io.raycluster.contract.conformance.Mode;
-import io.raycluster.contract.conformance.OperationSpec;
 import io.raycluster.contract.conformance.Outcome;
+import io.raycluster.contract.conformance.RequestTarget;
 import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.UnreadableInputException;
 import io.raycluster.contract.conformance.ValidationResult;
@@ -16,12 +16,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecOperation;
 
 /**
  * Holds every interaction of a Pact file against the spec with the engine of {@code validate}:
- * the request's method and path must be the operation's, the response status one the spec
- * declares, and the response body (the example the matchers carry) must validate against the
- * schema for that status in strict mode, so a consumer cannot rely on a field the spec does not
+ * the request's method and path must be an operation's of the spec, the response status one the
+ * spec declares for it, and the response body (the example the matchers carry) must validate
+ * against the schema for that status in strict mode, so a consumer cannot rely on a field the spec does not
  * declare. Reads Pact specification V1 to V4 as plain JSON (Pact's own loader would turn a
  * malformed file into a stack trace, not a pointer); non-HTTP V4 interactions (messages) are
  * skipped and counted.
@@ -32,11 +35,11 @@ import java.util.Locale;
  */
 public final class PactSpecChecker {
   private final ResponseValidator engine;
-  private final OperationSpec operation;
+  private final ApiSpec spec;
 
   public PactSpecChecker(ResponseValidator engine) {
     this.engine = engine;
-    this.operation = engine.operation();
+    this.spec = engine.spec();
   }
 
   /** A checker over the bundled spec. */
@@ -129,17 +132,24 @@ public final class PactSpecChecker {
         + " -> " + status;
 
     List<Finding> findings = new ArrayList<>();
-    if (!operation.matches(method, requestPath)) {
-      boolean pathMatches = operation.matches(operation.method(), requestPath);
-      findings.add(new Finding(at + (pathMatches ? "/request/method" : "/request/path"), "operation",
+    String rawPath = RequestTarget.of(requestPath).rawPath();
+    Optional<ApiSpec.Match> match = spec.match(method, rawPath);
+    if (match.isEmpty()) {
+      List<SpecOperation> samePath = spec.operations().stream()
+          .filter(o -> o.pathVariables(rawPath).isPresent()).toList();
+      List<SpecOperation> expected = samePath.isEmpty() ? spec.operations() : samePath;
+      findings.add(new Finding(at + (samePath.isEmpty() ? "/request/path" : "/request/method"), "operation",
           method + " " + requestPath + " is not an operation of the spec: expected "
-              + operation.method() + " " + operation.pathTemplate() + " (" + operation.operationId() + ")"));
+              + (expected.size() == 1 ? "" : "one of ")
+              + String.join(", ", expected.stream().map(o -> o.method() + " " + o.pathTemplate()
+                  + " (" + o.operationId() + ")").toList())));
       return outcome(path, i, label, findings);
     }
-    if (operation.schemaPointerFor(status).isEmpty()) {
+    SpecOperation operation = match.get().operation();
+    if (operation.responseFor(status).isEmpty()) {
       findings.add(new Finding(at + "/response/status", "status", "HTTP status " + status
           + " is not declared by the spec for " + operation.operationId() + " (it declares "
-          + String.join(", ", new java.util.TreeSet<>(operation.schemaPointers().keySet())) + ")"));
+          + String.join(", ", new java.util.TreeSet<>(operation.responseKeys())) + ")"));
       return outcome(path, i, label, findings);
     }
     JsonNode body = response.get("body");
@@ -173,7 +183,7 @@ public final class PactSpecChecker {
         }
       }
     }
-    ValidationResult result = engine.validate(status, example, Mode.STRICT);
+    ValidationResult result = engine.validate(operation, status, example, Mode.STRICT);
     for (Finding f : result.findings()) {
       findings.add(new Finding(bodyAt + f.pointer(), f.keyword(), f.message()));
     }

@@ -38,7 +38,7 @@ public record Summary(int files, int valid, int invalid, int unreadable, int ski
     return total() + (total() == 1 ? " response" : " responses") + " in " + files
         + (files == 1 ? " file: " : " files: ") + valid + " valid, " + invalid + " invalid, "
         + unreadable + " unreadable" + (skipped == 0 ? ""
-            : skipped == 1 ? "; 1 HAR entry skipped (not a GetRayCluster call)"
-            : "; " + skipped + " HAR entries skipped (not GetRayCluster calls)");
+            : skipped == 1 ? "; 1 HAR entry skipped (not a call of an operation of the spec)"
+            : "; " + skipped + " HAR entries skipped (not calls of operations of the spec)");
   }
 }

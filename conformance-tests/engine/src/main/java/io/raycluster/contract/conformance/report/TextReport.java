@@ -29,8 +29,8 @@ final class TextReport {
       }
       if (file.skipped() > 0 || file.outcomes().isEmpty()) {
         out.println(String.format(Locale.ROOT, "%-10s  %s  %s", "SKIPPED", file.path(),
-            file.skipped() == 1 ? "1 HAR entry: not a GetRayCluster call"
-                : file.skipped() + " HAR entries: not GetRayCluster calls"));
+            file.skipped() == 1 ? "1 HAR entry: not a call of an operation of the spec"
+                : file.skipped() + " HAR entries: not calls of operations of the spec"));
       }
     }
     out.println(summary.line());

@@ -14,32 +14,36 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from an exchange before it is written anywhere: the request's
- * {@code Authorization} (key id and signature), security token, AccessKey id and Ray job token
- * headers, cookies, {@code token=} values in URLs, and in the response body the
- * {@code submitToken} and the token inside {@code dashboardUrl}. Each secret is replaced by the
- * string {@value #REDACTED}, so a JSON body stays valid and keeps its schema verdict (a string
- * stays a string).
+ * Removes secrets from an exchange before it is written anywhere. What is secret is what the spec
+ * marks ({@link Redaction}): the headers of {@code x-sensitive-headers} (the security token, the
+ * AccessKey id, the Ray job token, cookies...), the values of secret query parameters in URLs and
+ * texts (the dashboard's {@code token=}), and in a JSON body every property marked
+ * {@code x-sensitive: true} ({@code submitToken}). The {@code Authorization} header keeps its
+ * scheme and signed header names, which help debugging. Each secret is replaced by the string
+ * {@value #REDACTED}, so a JSON body stays valid and keeps its schema verdict (a string stays a
+ * string).
  */
 public final class Redactor {
   public static final String REDACTED = "REDACTED";
 
-  private static final Set<String> SECRET_HEADERS = Set.of(
-      "x-acs-security-token", "x-acs-accesskey-id", "ray-token", "cookie", "set-cookie",
-      "proxy-authorization", "x-acs-bearer-token");
-  private static final Set<String> SECRET_FIELDS = Set.of(
-      "submittoken", "securitytoken", "accesskeysecret", "accesskeyid", "token", "password");
   private static final Pattern AUTHORIZATION = Pattern.compile(
       "^(\\S+)\\s+Credential=[^,]*(,SignedHeaders=[^,]*)?,Signature=\\S*$");
   private final ObjectMapper mapper;
+  private final Redaction secrets;
 
+  /** A redactor for the client's spec (the bundled one). */
   public Redactor(ObjectMapper mapper) {
+    this(mapper, Redaction.contract());
+  }
+
+  /** A redactor for what {@code secrets} (another spec's marks) says is secret. */
+  public Redactor(ObjectMapper mapper, Redaction secrets) {
     this.mapper = mapper;
+    this.secrets = secrets;
   }
 
   /** Headers with every secret value replaced; names and order kept. */
@@ -62,7 +66,7 @@ public final class Redactor {
               + ",Signature=" + REDACTED
           : REDACTED;
     }
-    if (SECRET_HEADERS.contains(n)) {
+    if (secrets.isSecretHeader(n)) {
       return REDACTED;
     }
     return url(value);
@@ -70,7 +74,7 @@ public final class Redactor {
 
   /** A URL (or any text) with {@code token=...} query values and secret JSON fields replaced. */
   public String url(String text) {
-    return Redaction.contract().maskText(text, REDACTED);
+    return secrets.maskText(text, REDACTED);
   }
 
   /**
@@ -119,12 +123,13 @@ public final class Redactor {
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         JsonNode value = field.getValue();
-        if (SECRET_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT)) && !value.isTextual()) {
+        boolean secret = secrets.isSecretProperty(field.getKey());
+        if (secret && !value.isTextual() && !value.isNull()) {
           // Not a string (already a schema violation): hide it but keep its JSON type, so the
           // verdict of the recording does not change.
           field.setValue(sameTypeBlank(value));
         } else if (value.isTextual()) {
-          if (SECRET_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+          if (secret) {
             field.setValue(TextNode.valueOf(REDACTED));
           } else {
             String masked = url(value.asText());

@@ -2,13 +2,16 @@ package io.raycluster.contract.conformance.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.raycluster.contract.conformance.JsonDocuments;
-import io.raycluster.contract.conformance.OperationSpec;
+import io.raycluster.contract.conformance.RecordingFiles;
+import io.raycluster.contract.conformance.RequestTarget;
 import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.UnreadableInputException;
 import io.raycluster.contract.conformance.har.HarEntry;
 import io.raycluster.contract.conformance.har.HarHeader;
 import io.raycluster.contract.conformance.har.HarIo;
 import io.raycluster.contract.conformance.har.HarResponse;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecOperation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,28 +21,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Loads recordings for the replay server from files: bare JSON bodies (served for their
- * {@code clusterId}) and HAR files (each entry that is a call of the operation, served for its
- * request path with its own status, headers and body). Directories are searched recursively for
- * {@code *.json} and {@code *.har}. Nothing throws for a bad file: each problem is collected with
- * the file and the JSON pointer, so a caller can refuse to start and say everything at once.
+ * Loads recordings for the replay server from files: HAR files (each entry that is a call of an
+ * operation of the spec, served for its method, path and query with its own status, headers and
+ * body) and bare JSON bodies (served as {@code 200} answers of the body operation for the path
+ * values they carry). Directories are searched recursively for {@code *.json} and {@code *.har}.
+ * Nothing throws for a bad file: each problem is collected with the file and the JSON pointer,
+ * so a caller can refuse to start and say everything at once.
  */
 public final class RecordingLoader {
   private final JsonDocuments json;
-  private final OperationSpec operation;
+  private final ApiSpec spec;
+  private final SpecOperation bodyOperation;
 
-  /** A loader that reads files with the engine's limits and matches its operation. */
+  /** A loader with the engine's spec and limits; bare bodies answer its default operation. */
   public RecordingLoader(ResponseValidator engine) {
+    this(engine, engine.defaultOperation().orElse(null));
+  }
+
+  /** A loader whose bare bodies answer {@code bodyOperation} ({@code null}: bare bodies are refused). */
+  public RecordingLoader(ResponseValidator engine, SpecOperation bodyOperation) {
     this.json = engine.json();
-    this.operation = engine.operation();
+    this.spec = engine.spec();
+    this.bodyOperation = bodyOperation;
   }
 
   /**
    * What was loaded, what could not be ({@code problems}), and what was loaded but shadowed
-   * ({@code warnings}: two bare bodies for one cluster; the later file is served).
+   * ({@code warnings}: two bare bodies for the same path values; the later file is served).
    */
   public record Result(ReplayRecordings recordings, int files, int exchanges, int bodies,
       List<String> problems, List<String> warnings) {
@@ -48,9 +58,9 @@ public final class RecordingLoader {
     }
   }
 
-  /** Loads every path (file or directory) into a new {@link ReplayRecordings}. */
+  /** Loads every path (file or directory) into new {@link ReplayRecordings} of the spec. */
   public Result load(List<Path> paths) {
-    ReplayRecordings recordings = new ReplayRecordings();
+    ReplayRecordings recordings = new ReplayRecordings(spec);
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Map<String, Path> bodyFiles = new HashMap<>();
@@ -58,11 +68,10 @@ public final class RecordingLoader {
     for (Path path : paths) {
       for (Path file : expand(path, problems)) {
         counts[0]++;
-        String clusterId = loadFile(file, recordings, problems, counts);
-        Path earlier = clusterId == null ? null : bodyFiles.put(clusterId, file);
+        String bodyKey = loadFile(file, recordings, problems, counts);
+        Path earlier = bodyKey == null ? null : bodyFiles.put(bodyKey, file);
         if (earlier != null) {
-          warnings.add(earlier + " and " + file + " are both bodies of cluster " + clusterId
-              + "; " + file + " is served");
+          warnings.add(earlier + " and " + file + " are both bodies for " + bodyKey + "; " + file + " is served");
         }
       }
     }
@@ -78,18 +87,15 @@ public final class RecordingLoader {
     if (!Files.isDirectory(path)) {
       return List.of(path);
     }
-    try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile).filter(f -> {
-        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".har");
-      }).sorted().toList();
+    try {
+      return RecordingFiles.list(path, RecordingFiles.RECORDINGS);
     } catch (IOException e) {
       problems.add(path + ": cannot list the directory: " + e.getMessage());
       return List.of();
     }
   }
 
-  /** Loads one file; returns the clusterId when it was a bare body. */
+  /** Loads one file; returns what a bare body answers ("clusterId=ray-1"), or null. */
   private String loadFile(Path file, ReplayRecordings recordings, List<String> problems, int[] counts) {
     JsonNode root;
     try {
@@ -100,10 +106,22 @@ public final class RecordingLoader {
     }
     boolean har = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".har");
     if (!har && !HarIo.looksLikeHar(root)) {
+      if (bodyOperation == null) {
+        problems.add(file + ": a bare JSON body, but which operation it answers is not known: the spec "
+            + spec.source() + " does not have exactly one GET operation with a JSON response; record the "
+            + "exchange as a HAR entry instead");
+        return null;
+      }
       try {
-        recordings.addBody(json.mapper().writeValueAsBytes(root));
+        recordings.addBody(bodyOperation, json.mapper().writeValueAsBytes(root));
         counts[2]++;
-        return root.get("clusterId").asText();
+        List<String> values = new ArrayList<>();
+        for (String name : bodyOperation.pathVariableNames()) {
+          if (root.path(name).isTextual()) {
+            values.add(name + "=" + root.get(name).asText());
+          }
+        }
+        return bodyOperation.operationId() + " " + String.join(", ", values);
       } catch (IOException | IllegalArgumentException e) {
         problems.add(file + ": " + e.getMessage());
       }
@@ -124,7 +142,8 @@ public final class RecordingLoader {
         problems.add(describe(file, e));
         continue;
       }
-      if (!operation.matches(entry.request().method(), entry.request().url())) {
+      RequestTarget target = RequestTarget.of(entry.request().url());
+      if (spec.match(entry.request().method(), target.rawPath()).isEmpty()) {
         continue;
       }
       HarResponse response = entry.response();
@@ -143,13 +162,9 @@ public final class RecordingLoader {
           }
         }
       }
-      try {
-        recordings.addExchange(OperationSpec.pathOf(entry.request().url()),
-            new RecordedResponse(response.status(), headers, body.orElse(new byte[0])));
-        counts[1]++;
-      } catch (IllegalArgumentException e) {
-        problems.add(file + " at /log/entries/" + i + "/request/url: " + e.getMessage());
-      }
+      recordings.addExchange(entry.request().method().toUpperCase(Locale.ROOT), target.rawPath(),
+          target.rawQuery(), new RecordedResponse(response.status(), headers, body.orElse(new byte[0])));
+      counts[1]++;
     }
     return null;
   }

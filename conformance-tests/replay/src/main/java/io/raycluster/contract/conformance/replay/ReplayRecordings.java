@@ -3,33 +3,85 @@ package io.raycluster.contract.conformance.replay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.client.VendorErrorBody;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.SpecOperation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the replay server knows: exchanges recorded for one workspace and cluster (from HAR
- * files, replayed with their own status and headers) and bare success bodies (saved from curl),
- * which answer for their {@code clusterId} in any workspace. An exact exchange wins over a bare
- * body. Several exchanges recorded for the same cluster (a HAR of someone polling a starting
- * cluster) are replayed in the order they were added, the last one repeating, so a poller sees
- * the cluster move as it did. Thread-safe; recordings can be added while the server runs.
+ * What the replay server knows, for any operation of its spec:
+ *
+ * <ul>
+ *   <li><b>Exchanges</b> recorded for one call (from HAR files): a method, a path and a query,
+ *       replayed with their own status, headers and body. An exchange answers a request of the
+ *       same operation with the same path values; among those, one recorded with the same query
+ *       parameters wins, else the first one recorded for that path. Several exchanges recorded
+ *       for one call (a HAR of someone polling a starting cluster) are replayed in the order they
+ *       were added, the last one repeating, so a poller sees the resource move as it did.
+ *   <li><b>Bare bodies</b> (saved from curl), taken as {@code 200} answers of one operation (the
+ *       spec's only GET with a JSON response, unless told otherwise). A body answers every
+ *       request whose path values agree with the ones it carries as top-level strings (a
+ *       GetRayCluster body carries {@code clusterId}, so it answers for that cluster in any
+ *       workspace). An exchange wins over a bare body; of two bodies for the same values, the
+ *       later one is served.
+ * </ul>
+ *
+ * Thread-safe; recordings can be added while the server runs.
  */
 public final class ReplayRecordings {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final Map<String, Sequence> exchanges = new ConcurrentHashMap<>();
-  private final Map<String, RecordedResponse> bodies = new ConcurrentHashMap<>();
+  private final ApiSpec spec;
+  /** (operation, path values) to the exchanges recorded per canonical query, in recording order. */
+  private final Map<String, Map<String, Sequence>> exchanges = new ConcurrentHashMap<>();
+  private final List<Body> bodies = new CopyOnWriteArrayList<>();
+  private final AtomicLong order = new AtomicLong();
+
+  /** Recordings of the bundled spec's operations. */
+  public ReplayRecordings() {
+    this(ApiSpec.bundled());
+  }
+
+  /** Recordings of {@code spec}'s operations. */
+  public ReplayRecordings(ApiSpec spec) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+  }
+
+  /** The spec whose operations these recordings answer. */
+  public ApiSpec spec() {
+    return spec;
+  }
 
   /**
-   * Adds a bare success body, keyed by its {@code clusterId}.
+   * Adds a bare {@code 200} body of the spec's only GET operation with a JSON response.
    *
-   * @throws IllegalArgumentException when the body is not a JSON object with a string clusterId
+   * @throws IllegalArgumentException when the spec has no such single operation, or the body does
+   *     not say which requests it answers (see {@link #addBody(SpecOperation, byte[])})
    */
   public ReplayRecordings addBody(byte[] json) {
+    SpecOperation op = spec.soleJsonGetOperation().orElseThrow(() -> new IllegalArgumentException(
+        "a bare JSON body answers the spec's only GET operation with a JSON response, and " + spec.source()
+            + " does not have exactly one; record the exchange as a HAR entry instead"));
+    return addBody(op, json);
+  }
+
+  /**
+   * Adds a bare {@code 200} body of {@code op}.
+   *
+   * @throws IllegalArgumentException when the body is not a JSON object carrying at least one of
+   *     the operation's path variables as a non-empty string
+   */
+  public ReplayRecordings addBody(SpecOperation op, byte[] json) {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(json);
@@ -38,56 +90,100 @@ public final class ReplayRecordings {
     } catch (IOException e) {
       throw new IllegalArgumentException("not readable: " + e.getMessage(), e);
     }
-    JsonNode id = tree == null ? null : tree.get("clusterId");
-    if (id == null || !id.isTextual() || id.asText().isEmpty()) {
-      throw new IllegalArgumentException(
-          "a bare recording must be a JSON object with a string \"clusterId\" to be served by");
+    Map<String, String> key = new LinkedHashMap<>();
+    for (String name : op.pathVariableNames()) {
+      JsonNode v = tree == null ? null : tree.get(name);
+      if (v != null && v.isTextual() && !v.asText().isEmpty()) {
+        key.put(name, v.asText());
+      }
     }
-    RecordedResponse ok = RecordedResponse.okJson(json);
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("a bare recording answers the requests of " + op.operationId()
+          + " whose path values it carries, so it must be a JSON object with at least one of "
+          + op.pathVariableNames() + " as a non-empty string");
+    }
+    List<Map.Entry<String, String>> headers = new ArrayList<>(RecordedResponse.okJson(json).headers());
     JsonNode requestId = tree.get("requestId");
     if (requestId != null && requestId.isTextual()) {
       // The gateway repeats the body's request id in a header; clients read either.
-      List<Map.Entry<String, String>> headers = new ArrayList<>(ok.headers());
       headers.add(Map.entry(ResponseHeaders.REQUEST_ID, requestId.asText()));
-      ok = new RecordedResponse(200, headers, json);
     }
-    bodies.put(id.asText(), ok);
-    return this;
-  }
-
-  /** Adds an exchange for one workspace and cluster (IDs as the service sees them, decoded). */
-  public ReplayRecordings addExchange(String workspaceId, String clusterId, RecordedResponse response) {
-    exchanges.computeIfAbsent(key(workspaceId, clusterId), k -> new Sequence()).add(response);
+    bodies.add(new Body(op.operationId(), Map.copyOf(key), new RecordedResponse(200, headers, json)));
     return this;
   }
 
   /**
-   * Adds an exchange keyed by the recorded request path, which must be the operation's path
-   * ({@code /api/v1/workspaces/{workspaceId}/rayCluster/{clusterId}}, percent-encoded).
+   * Adds an exchange recorded for {@code method} and {@code rawPath} (percent-encoded, as sent)
+   * with {@code rawQuery} (or {@code null}).
+   *
+   * @throws IllegalArgumentException when no operation of the spec has that method and path
    */
-  public ReplayRecordings addExchange(String rawPath, RecordedResponse response) {
-    Map<String, String> ids = ReplayServer.operation().pathVariables(rawPath).orElse(null);
-    if (ids == null) {
-      throw new IllegalArgumentException(
-          "the path " + rawPath + " is not the operation's path " + ReplayServer.operation().pathTemplate());
+  public ReplayRecordings addExchange(String method, String rawPath, String rawQuery, RecordedResponse response) {
+    ApiSpec.Match match = spec.match(method, rawPath).orElseThrow(() -> new IllegalArgumentException(
+        method + " " + rawPath + " is not an operation of the spec " + spec.source()));
+    exchanges.computeIfAbsent(callKey(match), k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(canonicalQuery(rawQuery), k -> new Sequence(order.incrementAndGet()))
+        .add(response);
+    return this;
+  }
+
+  /** The response for a request recognised as {@code match}, with {@code rawQuery}. */
+  Optional<RecordedResponse> find(ApiSpec.Match match, String rawQuery) {
+    Map<String, Sequence> byQuery = exchanges.get(callKey(match));
+    if (byQuery != null && !byQuery.isEmpty()) {
+      Sequence exact = byQuery.get(canonicalQuery(rawQuery));
+      Sequence chosen = exact != null ? exact
+          : byQuery.values().stream().min((a, b) -> Long.compare(a.added, b.added)).orElseThrow();
+      return Optional.of(chosen.next());
     }
-    return addExchange(ids.get("workspaceId"), ids.get("clusterId"), response);
+    String id = match.operation().operationId();
+    for (int i = bodies.size() - 1; i >= 0; i--) {
+      Body b = bodies.get(i);
+      if (b.operationId.equals(id) && b.key.entrySet().stream()
+          .allMatch(e -> e.getValue().equals(match.pathVariables().get(e.getKey())))) {
+        return Optional.of(b.response);
+      }
+    }
+    return Optional.empty();
   }
 
-  Optional<RecordedResponse> find(String workspaceId, String clusterId) {
-    Sequence exact = exchanges.get(key(workspaceId, clusterId));
-    return Optional.ofNullable(exact != null ? exact.next() : bodies.get(clusterId));
-  }
-
-  /** How many clusters can be answered for (by exchange or by bare body). */
+  /** How many calls can be answered for (by exchange or by bare body). */
   public int size() {
     return exchanges.size() + bodies.size();
   }
 
-  /** The responses recorded for one cluster, served in order; the last one repeats. */
+  /** The error code a recorded error body carries (for the log), or {@code null}. */
+  static String codeOf(RecordedResponse r) {
+    return r.status() >= 400 ? VendorErrorBody.parse(r.body()).map(VendorErrorBody::code).orElse(null) : null;
+  }
+
+  private static String callKey(ApiSpec.Match match) {
+    StringBuilder key = new StringBuilder(match.operation().operationId());
+    match.pathVariables().forEach((k, v) -> key.append('\u0000').append(k).append('=').append(v));
+    return key.toString();
+  }
+
+  /** The query's parameters in a fixed order, so that their order on the wire does not matter. */
+  private static String canonicalQuery(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
+    }
+    String[] parts = rawQuery.split("&");
+    Arrays.sort(parts);
+    return String.join("&", parts);
+  }
+
+  private record Body(String operationId, Map<String, String> key, RecordedResponse response) {}
+
+  /** The responses recorded for one call, served in order; the last one repeats. */
   private static final class Sequence {
-    private final java.util.List<RecordedResponse> responses = new java.util.ArrayList<>();
+    private final long added;
+    private final List<RecordedResponse> responses = new ArrayList<>();
     private int next;
+
+    Sequence(long added) {
+      this.added = added;
+    }
 
     synchronized void add(RecordedResponse response) {
       responses.add(response);
@@ -100,9 +196,5 @@ public final class ReplayRecordings {
       }
       return r;
     }
-  }
-
-  private static String key(String workspaceId, String clusterId) {
-    return workspaceId + '\u0000' + clusterId;
   }
 }

@@ -3,6 +3,7 @@ package io.raycluster.contract.conformance.replay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
+import io.raycluster.contract.client.VendorErrorBody;
 import io.raycluster.contract.spec.ApiSpec;
 import io.raycluster.contract.spec.SpecOperation;
 import com.sun.net.httpserver.HttpExchange;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,9 +34,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A local stand-in for the GetRayCluster service: it checks each request's ACS3-HMAC-SHA256
- * signature as the vendor's gateway does and answers from recordings, with the vendor's error
- * format for everything it refuses.
+ * A local stand-in for the service: it routes each request to an operation of the spec by method
+ * and path, checks its ACS3-HMAC-SHA256 signature (body included, through
+ * {@code x-acs-content-sha256}) as the vendor's gateway does, and answers from recordings, with
+ * the vendor's error format for everything it refuses. The spec is the recordings' spec
+ * ({@link ReplayRecordings#spec()}); by default the bundled one.
  *
  * <pre>{@code
  * try (ReplayServer server = ReplayServer.builder()
@@ -54,11 +58,11 @@ public final class ReplayServer implements AutoCloseable {
   static final int MAX_REQUEST_BODY = 64 * 1024;
   static final String PRODUCT_HOST_ID = "emr-serverless-spark.replay.local";
   /**
-   * The code for a cluster without a recording. The reference page documents no code for an
-   * unknown cluster; this one follows the vendor's {@code Resource.NotFound} naming, with 404.
+   * The code for a call without a recording when the operation documents no {@code 404} example
+   * (otherwise the example's code is used: {@code RayCluster.NotFound} for GetRayCluster).
    */
-  public static final String CLUSTER_NOT_FOUND = "RayCluster.NotFound";
-  /** The code for a method and path that are not the operation's (and a wrong x-acs-action). */
+  public static final String NOT_FOUND = "NotFound";
+  /** The code for a method and path that are no operation's (and a wrong x-acs-action). */
   public static final String NO_SUCH_API = "InvalidAction.NotFound";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -77,7 +81,7 @@ public final class ReplayServer implements AutoCloseable {
     this.log = b.log;
     this.clock = b.clock;
     this.verifier = new RequestVerifier(Map.copyOf(b.credentials), b.clock,
-        new NonceCache(TIME_WINDOW.multipliedBy(2), b.maxNonces), operation(), TIME_WINDOW);
+        new NonceCache(TIME_WINDOW.multipliedBy(2), b.maxNonces), TIME_WINDOW);
     this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(b.host), b.port), 128);
     AtomicInteger n = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(b.threads, b.threads, 30, TimeUnit.SECONDS,
@@ -174,28 +178,31 @@ public final class ReplayServer implements AutoCloseable {
     }
   }
 
-  /** GetRayCluster as the spec records it: method, path template, action and version. */
-  static SpecOperation operation() {
-    return ApiSpec.bundled().requireOperation("getRayCluster");
-  }
-
   private Answer answer(WireRequest request) {
-    Map<String, String> ids = operation().pathVariables(request.rawPath()).orElse(null);
-    if (ids == null || !operation().method().equals(request.method())) {
+    Optional<ApiSpec.Match> match = recordings.spec().match(request.method(), request.rawPath());
+    if (match.isEmpty()) {
       return Answer.error(new Rejection(404, NO_SUCH_API,
           "No API matches " + request.method() + " " + request.rawPath() + "."), request);
     }
-    Rejection rejection = verifier.verify(request);
+    SpecOperation op = match.get().operation();
+    Rejection rejection = verifier.verify(request, op);
     if (rejection != null) {
       return Answer.error(rejection, request);
     }
-    String workspaceId = ids.get("workspaceId");
-    String clusterId = ids.get("clusterId");
-    return recordings.find(workspaceId, clusterId)
+    return recordings.find(match.get(), request.rawQuery())
         .map(Answer::recorded)
-        .orElseGet(() -> Answer.error(new Rejection(404, CLUSTER_NOT_FOUND,
-            "The Ray cluster " + clusterId + " does not exist in workspace " + workspaceId + "."),
-            request));
+        .orElseGet(() -> Answer.error(notFound(op, request), request));
+  }
+
+  /** The operation's documented 404 (its example's code and message), for a call without a recording. */
+  private static Rejection notFound(SpecOperation op, WireRequest request) {
+    Optional<VendorErrorBody> documented = op.responses().containsKey("404")
+        ? Optional.ofNullable(op.responses().get("404").example()).flatMap(VendorErrorBody::of)
+        : Optional.empty();
+    String code = documented.map(VendorErrorBody::code).orElse(NOT_FOUND);
+    String message = documented.map(VendorErrorBody::message).orElse("The resource does not exist.");
+    return new Rejection(404, code, message + " (The replay server has no recording for "
+        + request.method() + " " + request.rawPath() + ".)");
   }
 
   private static Map<String, List<String>> lowerCased(Headers headers) {
@@ -242,19 +249,7 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     static Answer recorded(RecordedResponse r) {
-      return new Answer(r.status(), r.status() >= 400 ? codeOf(r.body()) : null, r.headers(), r.body());
-    }
-
-    /** The vendor code of a recorded error body, for the log line; null when it has none. */
-    private static String codeOf(byte[] body) {
-      try {
-        com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(body);
-        com.fasterxml.jackson.databind.JsonNode code = tree == null ? null
-            : tree.hasNonNull("Code") ? tree.get("Code") : tree.get("code");
-        return code != null && code.isTextual() ? code.asText() : null;
-      } catch (IOException e) {
-        return null;
-      }
+      return new Answer(r.status(), ReplayRecordings.codeOf(r), r.headers(), r.body());
     }
 
     static Answer error(Rejection rejection, WireRequest request) {

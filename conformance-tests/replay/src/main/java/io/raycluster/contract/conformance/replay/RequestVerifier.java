@@ -41,19 +41,16 @@ final class RequestVerifier {
   private final AcsSignatureVerifier signatures;
   private final NonceCache nonces;
   private final Clock clock;
-  private final SpecOperation operation;
 
-  RequestVerifier(Map<String, String> secrets, Clock clock, NonceCache nonces,
-      SpecOperation operation, Duration window) {
+  RequestVerifier(Map<String, String> secrets, Clock clock, NonceCache nonces, Duration window) {
     this.signatures = AcsSignatureVerifier.builder()
         .secrets(secrets::get).clock(clock).maxSkew(window).build();
     this.nonces = nonces;
     this.clock = clock;
-    this.operation = operation;
   }
 
-  /** {@code null} when the request is signed correctly for the operation; else why not. */
-  Rejection verify(WireRequest request) {
+  /** {@code null} when the request is signed correctly as a call of {@code operation}; else why not. */
+  Rejection verify(WireRequest request, SpecOperation operation) {
     if (request.header("authorization") != null && parses(request.header("authorization"))) {
       for (String name : REQUIRED_HEADERS) {
         if (request.header(name) == null) {

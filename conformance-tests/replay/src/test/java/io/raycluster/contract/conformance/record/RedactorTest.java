@@ -9,11 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import io.raycluster.contract.client.auth.Redaction;
+import io.raycluster.contract.spec.ApiSpec;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
   private final ObjectMapper mapper = new ObjectMapper();
-  private final Redactor redactor = new Redactor(mapper);
+  /** Marks of a made-up spec, so these cases test the mechanism, not today's contract. */
+  private final Redactor redactor = new Redactor(mapper, Redaction.of(
+      Set.of("submitToken", "securityToken"), Set.of("token"),
+      Set.of("authorization", "x-acs-security-token", "ray-token")));
 
   private String body(String text) {
     return new String(redactor.body(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
@@ -64,5 +70,21 @@ class RedactorTest {
     assertEquals("REDACTED", out.get(1).value());
     assertEquals("REDACTED", out.get(2).value());
     assertEquals("2026-01-01T00:00:00Z", out.get(3).value());
+  }
+
+  @Test
+  void bundledSpec_everyMarkedPropertyAndHeader_isRedacted() throws Exception {
+    // Derived from the spec: whatever it marks x-sensitive today is redacted, nothing listed here.
+    Redactor contract = new Redactor(mapper);
+    ApiSpec spec = ApiSpec.bundled();
+    com.fasterxml.jackson.databind.node.ObjectNode json = mapper.createObjectNode();
+    spec.sensitivity().properties().forEach(p -> json.put(p, "SENTINEL-P"));
+    spec.sensitivity().queryParameters().forEach(q -> json.put("someUrl-" + q, "https://x/?" + q + "=SENTINEL-Q&keep=1"));
+    String out = new String(contract.body(mapper.writeValueAsBytes(json)), StandardCharsets.UTF_8);
+    assertFalse(out.contains("SENTINEL"), out);
+    assertTrue(spec.sensitivity().queryParameters().isEmpty() || out.contains("keep=1"), out);
+    for (String header : spec.sensitivity().headers()) {
+      assertEquals("REDACTED", contract.header(header, "SENTINEL-H"), header);
+    }
   }
 }

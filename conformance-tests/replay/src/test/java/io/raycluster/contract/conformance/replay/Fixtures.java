@@ -3,12 +3,11 @@ package io.raycluster.contract.conformance.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.raycluster.contract.client.auth.AcsSignatures;
 import io.raycluster.contract.client.auth.CanonicalRequest;
-import io.raycluster.contract.spec.RayClusterSpec;
+import io.raycluster.contract.client.auth.AcsEncoding;
+import io.raycluster.contract.spec.ApiSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,18 +22,17 @@ final class Fixtures {
   static final String CLUSTER = "ray-k7nm8ahl5te4tg91";
   static final String KEY_ID = "replay-test-key";
   static final String SECRET = "replay-test-secret-0123456789";
-  static final String EXAMPLE_POINTER =
-      "/paths/~1api~1v1~1workspaces~1{workspaceId}~1rayCluster~1{clusterId}"
-          + "/get/responses/200/content/application~1json/example";
 
   private Fixtures() {}
 
+  /** GetRayCluster's documented 200 example, as the spec records it. */
   static ObjectNode example() {
-    try (InputStream in = RayClusterSpec.open()) {
-      return (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in).at(EXAMPLE_POINTER);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return (ObjectNode) ApiSpec.bundled().requireOperation("getRayCluster").responses().get("200").example();
+  }
+
+  /** GetRayCluster's path for these ids, each encoded as one segment. */
+  static String path(String workspaceId, String clusterId) {
+    return "/api/v1/workspaces/" + AcsEncoding.encode(workspaceId) + "/rayCluster/" + AcsEncoding.encode(clusterId);
   }
 
   static byte[] exampleBytes() {

@@ -3,8 +3,8 @@ package io.raycluster.contract.conformance.pact;
 import io.raycluster.contract.client.SigningInterceptor;
 import io.raycluster.contract.client.ApiOperation;
 import io.raycluster.contract.client.credentials.CredentialsProvider;
-import io.raycluster.contract.conformance.OperationSpec;
-import io.raycluster.contract.conformance.ResponseValidator;
+import io.raycluster.contract.conformance.RequestTarget;
+import io.raycluster.contract.spec.ApiSpec;
 import java.io.IOException;
 import java.net.URI;
 import okhttp3.HttpUrl;
@@ -25,22 +25,18 @@ import org.apache.hc.core5.http.HttpRequest;
  */
 final class ReplayedRequestSigner {
   private final SigningInterceptor signer;
-  private final OperationSpec operation;
 
   ReplayedRequestSigner(CredentialsProvider credentials) {
     this.signer = SigningInterceptor.of(credentials);
-    this.operation = ResponseValidator.fromSpec().operation();
   }
 
   /** Replaces the request's headers with the signed set for {@code baseUrl} (scheme, host, port). */
   void sign(HttpRequest request, String baseUrl) throws IOException {
     String target = request.getRequestUri();
-    if (!operation.matches(request.getMethod(), target)) {
-      throw new IllegalStateException("The pact's request " + request.getMethod() + " " + target
-          + " is not the spec's operation " + operation.operationId() + " (" + operation.method() + " "
-          + operation.pathTemplate() + "), so it cannot be signed as one");
-    }
-    ApiOperation op = ApiOperation.byId(operation.operationId());
+    ApiSpec.Match match = ApiSpec.bundled().match(request.getMethod(), RequestTarget.of(target).rawPath())
+        .orElseThrow(() -> new IllegalStateException("The pact's request " + request.getMethod() + " " + target
+            + " is no operation of the spec, so it cannot be signed as one"));
+    ApiOperation op = ApiOperation.byId(match.operation().operationId());
     URI base = URI.create(baseUrl);
     HttpUrl url = HttpUrl.get(base.getScheme() + "://" + base.getRawAuthority() + target);
 
