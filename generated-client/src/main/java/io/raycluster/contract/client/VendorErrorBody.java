@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * {@link ApiContract}): throttling first, then a rejected signature or credential, then a missing
  * resource; a {@code 404} with any other code is a missing resource too.
  */
-public final class VendorErrorBody {
+public final class VendorErrorBody implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** What an error says about the call. */
   public enum Kind {
     /** The caller is throttled ({@code Throttling}, {@code Throttling.User}, ...): retry later. */
@@ -47,6 +49,8 @@ public final class VendorErrorBody {
   private final String requestId;
   private final String hostId;
   private final String recommend;
+  /** Unmodifiable; a LinkedHashMap of plain JSON values inside, so it serializes. */
+  @SuppressWarnings("serial")
   private final Map<String, Object> accessDeniedDetail;
 
   private VendorErrorBody(String code, String message, String requestId, String hostId,

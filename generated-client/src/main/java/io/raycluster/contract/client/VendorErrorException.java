@@ -15,23 +15,13 @@ public class VendorErrorException extends RayClusterException {
   private static final long serialVersionUID = 1L;
 
   private final int httpStatus;
-  private final String code;
-  private final String errorMessage;
-  private final String requestId;
-  private final String hostId;
-  private final String recommend;
-  private final transient Map<String, Object> accessDeniedDetail;
+  private final VendorErrorBody body;
   private final transient Headers headers;
 
   VendorErrorException(int httpStatus, VendorErrorBody body, Headers headers) {
     super(body.describe(httpStatus), null);
     this.httpStatus = httpStatus;
-    this.code = body.code();
-    this.errorMessage = body.message();
-    this.requestId = body.requestId();
-    this.hostId = body.hostId();
-    this.recommend = body.recommend();
-    this.accessDeniedDetail = body.accessDeniedDetail();
+    this.body = body;
     this.headers = headers;
   }
 
@@ -50,29 +40,34 @@ public class VendorErrorException extends RayClusterException {
     return httpStatus;
   }
 
+  /** The error body as the vendor sent it, read by {@link VendorErrorBody}. */
+  public VendorErrorBody body() {
+    return body;
+  }
+
   /** The vendor's error code, for example {@code SignatureDoesNotMatch}; may be {@code null}. */
   public String code() {
-    return code;
+    return body.code();
   }
 
   /** The vendor's message, without the code and status that {@link #getMessage()} adds. */
   public String errorMessage() {
-    return errorMessage;
+    return body.message();
   }
 
   @Override
   public String requestId() {
-    return requestId;
+    return body.requestId();
   }
 
   /** The host that answered, as the body's {@code HostId} names it; may be {@code null}. */
   public String hostId() {
-    return hostId;
+    return body.hostId();
   }
 
   /** The vendor's troubleshooting link; may be {@code null}. */
   public String recommend() {
-    return recommend;
+    return body.recommend();
   }
 
   /**
@@ -80,7 +75,7 @@ public class VendorErrorException extends RayClusterException {
    * lists and plain values ({@code null}s kept); else an empty map.
    */
   public Map<String, Object> accessDeniedDetail() {
-    return accessDeniedDetail == null ? Map.of() : accessDeniedDetail;
+    return body.accessDeniedDetail();
   }
 
   /** The response headers (for example the rate-limit headers); empty after deserialization. */

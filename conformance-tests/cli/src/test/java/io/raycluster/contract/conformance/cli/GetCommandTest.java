@@ -13,12 +13,8 @@ import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.replay.RecordingLoader;
 import io.raycluster.contract.conformance.replay.ReplayRecordings;
 import io.raycluster.contract.conformance.replay.ReplayServer;
-import io.raycluster.contract.spec.RayClusterSpec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.raycluster.contract.spec.ApiSpec;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +41,7 @@ class GetCommandTest {
 
   @TempDir Path dir;
   private Path recordings;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliHarness cli = new CliHarness();
 
   @BeforeEach
   void recordings() throws IOException {
@@ -55,32 +50,19 @@ class GetCommandTest {
     Files.write(recordings.resolve("running.json"), MAPPER.writeValueAsBytes(sentinelExample()));
   }
 
-  private static ObjectNode sentinelExample() throws IOException {
-    try (InputStream in = RayClusterSpec.open()) {
-      ObjectNode example = (ObjectNode) new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-          .readTree(in).at("/paths/~1api~1v1~1workspaces~1{workspaceId}~1rayCluster~1{clusterId}"
-              + "/get/responses/200/content/application~1json/example");
-      example.put("submitToken", SENTINEL_SUBMIT_TOKEN);
-      example.put("dashboardUrl", "https://gw.example/dashboard?token=" + SENTINEL_DASHBOARD_TOKEN + "&x=1");
-      return example;
-    }
-  }
-
-  private int run(String... args) {
-    return ConformanceCli.execute(new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        false, args);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+  private static ObjectNode sentinelExample() {
+    ObjectNode example = (ObjectNode) ApiSpec.bundled().requireOperation(GetCommand.OPERATION_ID)
+        .responses().get("200").example();
+    example.put("submitToken", SENTINEL_SUBMIT_TOKEN);
+    example.put("dashboardUrl", "https://gw.example/dashboard?token=" + SENTINEL_DASHBOARD_TOKEN + "&x=1");
+    return example;
   }
 
   @Test
   void get_replay_printsTheSummaryAndExitsZero() {
-    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
+    assertEquals(0, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
 
-    String text = out();
+    String text = cli.out();
     assertTrue(text.startsWith("Ray cluster myRayCluster (" + CLUSTER + ") in state Running"), text);
     assertTrue(text.contains("node       Head ray-uiulpgow9xljim10-head-7cgta: phase Running, container Running, exit 137, OOMKilled"), text);
     assertTrue(text.contains("Response (HTTP 200) is valid against the spec (lenient)"), text);
@@ -89,9 +71,9 @@ class GetCommandTest {
 
   @Test
   void get_replay_unknownCluster_printsTheVendorErrorAndExitsOne() {
-    assertEquals(1, run("get", "--workspace-id", WS, "--cluster-id", "ray-nope", "--replay", recordings.toString()));
+    assertEquals(1, cli.run("get", "--workspace-id", WS, "--cluster-id", "ray-nope", "--replay", recordings.toString()));
 
-    String text = out();
+    String text = cli.out();
     assertTrue(text.startsWith("Vendor error: RayCluster.NotFound: "), text);
     assertTrue(text.contains("(HTTP 404, request id "), text);
   }
@@ -102,18 +84,18 @@ class GetCommandTest {
     ((ObjectNode) drifted.get("headSpec")).put("diskSize", "100Gi");
     Files.write(recordings.resolve("running.json"), MAPPER.writeValueAsBytes(drifted));
 
-    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
-    out.reset();
-    assertEquals(1, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--strict", "--replay", recordings.toString()));
-    assertTrue(out().contains("/headSpec/diskSize"), out());
+    assertEquals(0, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
+    cli.reset();
+    assertEquals(1, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--strict", "--replay", recordings.toString()));
+    assertTrue(cli.out().contains("/headSpec/diskSize"), cli.out());
   }
 
   @Test
   void get_jsonFormat_hasVerdictAndTheRedactedBody() throws IOException {
-    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--format", "json",
+    assertEquals(0, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--format", "json",
         "--replay", recordings.toString()));
 
-    JsonNode doc = MAPPER.readTree(out());
+    JsonNode doc = MAPPER.readTree(cli.out());
     assertEquals(200, doc.get("status").asInt());
     assertEquals("valid", doc.get("verdict").asText());
     assertEquals(0, doc.get("errors").size());
@@ -125,16 +107,16 @@ class GetCommandTest {
   void get_unreadableRecording_exitsTwoNamingTheFile() throws IOException {
     Files.writeString(recordings.resolve("broken.json"), "{\"clusterId\": ");
 
-    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("broken.json"), err.toString(StandardCharsets.UTF_8));
+    assertEquals(2, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString()));
+    assertTrue(cli.err().contains("broken.json"), cli.err());
   }
 
   @Test
   void get_badValues_areUsageErrorsInWords() {
-    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", "notaurl"));
-    assertEquals(2, run("get", "--workspace-id", "", "--cluster-id", CLUSTER, "--replay", recordings.toString()));
-    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--vpc", "--replay", recordings.toString()));
-    String e = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", "notaurl"));
+    assertEquals(2, cli.run("get", "--workspace-id", "", "--cluster-id", CLUSTER, "--replay", recordings.toString()));
+    assertEquals(2, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--vpc", "--replay", recordings.toString()));
+    String e = cli.err();
     assertTrue(e.contains("endpoint must be an http:// or https:// URL"), e);
     assertFalse(e.contains("Exception"), e);
   }
@@ -144,29 +126,29 @@ class GetCommandTest {
     Path directory = dir.resolve("a-directory");
     Files.createDirectories(directory.resolve("inside"));
 
-    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
+    assertEquals(2, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
         "--record", directory.toString(), "--force"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write the recording " + directory),
-        err.toString(StandardCharsets.UTF_8));
+    assertTrue(cli.err().contains("cannot write the recording " + directory),
+        cli.err());
   }
 
   @Test
   void get_targetsAreExclusive_usageErrorIsTwo() {
-    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--region", "cn-hangzhou",
+    assertEquals(2, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--region", "cn-hangzhou",
         "--endpoint", "http://127.0.0.1:1"));
-    assertEquals(2, run("get", "--cluster-id", CLUSTER));
+    assertEquals(2, cli.run("get", "--cluster-id", CLUSTER));
   }
 
   @Test
   void record_thenValidate_thenReplay_givesTheSameBodyBack() throws Exception {
     Path har = dir.resolve("out/exchange.har");
-    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
+    assertEquals(0, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
         "--record", har.toString()));
     assertTrue(Files.exists(har));
 
-    out.reset();
-    assertEquals(0, run("validate", "--strict", har.toString()), out());
-    assertTrue(out().contains("1 valid, 0 invalid, 0 unreadable"), out());
+    cli.reset();
+    assertEquals(0, cli.run("validate", "--strict", har.toString()), cli.out());
+    assertTrue(cli.out().contains("1 valid, 0 invalid, 0 unreadable"), cli.out());
 
     String recordedBody = MAPPER.readTree(har.toFile()).at("/log/entries/0/response/content/text").asText();
     RecordingLoader.Result loaded = new RecordingLoader(ResponseValidator.fromSpec()).load(List.of(har));
@@ -188,12 +170,12 @@ class GetCommandTest {
     Path har = dir.resolve("exchange.har");
     Files.writeString(har, "keep me");
 
-    assertEquals(2, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
+    assertEquals(2, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
         "--record", har.toString()));
     assertEquals("keep me", Files.readString(har));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--force"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(cli.err().contains("--force"), cli.err());
 
-    assertEquals(0, run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
+    assertEquals(0, cli.run("get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--replay", recordings.toString(),
         "--record", har.toString(), "--force"));
     assertTrue(Files.readString(har).contains("\"log\""));
   }

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.raycluster.contract.client.RayClusterClient;
 import io.raycluster.contract.client.credentials.CredentialsProviders;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayCommandTest {
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    return ConformanceCli.execute(new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        false, args);
-  }
+  private final CliHarness cli = new CliHarness();
 
   private Path recording() throws Exception {
     Path file = dir.resolve("cluster.json");
@@ -66,38 +56,38 @@ class ReplayCommandTest {
     Path creds = dir.resolve("creds.json");
     Files.writeString(creds, "{\"my-key-id\": 42}");
 
-    assertEquals(2, run("replay", "--credentials", creds.toString(), recording().toString()));
+    assertEquals(2, cli.run("replay", "--credentials", creds.toString(), recording().toString()));
 
-    String e = err.toString(StandardCharsets.UTF_8);
+    String e = cli.err();
     assertTrue(e.contains("creds.json at /my-key-id: expected the secret of AccessKey id \"my-key-id\""), e);
   }
 
   @Test
   void replay_withAPortOutOfRange_exitsTwoInWords() throws Exception {
-    assertEquals(2, run("replay", "--port", "99999", recording().toString()));
-    String e = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, cli.run("replay", "--port", "99999", recording().toString()));
+    String e = cli.err();
     assertTrue(e.contains("port must be 0..65535"), e);
     assertTrue(!e.contains("Exception"), e);
   }
 
   @Test
   void replay_withAMissingCredentialsFile_exitsTwo() throws Exception {
-    assertEquals(2, run("replay", "--credentials", dir.resolve("none.json").toString(), recording().toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("none.json: no such file"), err.toString(StandardCharsets.UTF_8));
+    assertEquals(2, cli.run("replay", "--credentials", dir.resolve("none.json").toString(), recording().toString()));
+    assertTrue(cli.err().contains("none.json: no such file"), cli.err());
   }
 
   @Test
   void replay_withAMissingRecording_exitsTwoNamingIt() throws Exception {
-    assertEquals(2, run("replay", dir.resolve("nope.har").toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("nope.har: no such file or directory"),
-        err.toString(StandardCharsets.UTF_8));
+    assertEquals(2, cli.run("replay", dir.resolve("nope.har").toString()));
+    assertTrue(cli.err().contains("nope.har: no such file or directory"),
+        cli.err());
   }
 
   @Test
   void replay_withARecordingWithoutClusterId_exitsTwo() throws Exception {
     Path file = dir.resolve("x.json");
     Files.writeString(file, "{\"requestId\":\"R\"}");
-    assertEquals(2, run("replay", file.toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("clusterId"), err.toString(StandardCharsets.UTF_8));
+    assertEquals(2, cli.run("replay", file.toString()));
+    assertTrue(cli.err().contains("clusterId"), cli.err());
   }
 }

@@ -2,11 +2,9 @@ package io.raycluster.contract.conformance.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.raycluster.contract.conformance.Mode;
 import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.ValidationResult;
-import io.raycluster.contract.spec.RayClusterSpec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,12 +35,10 @@ public class ParseValidateBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    JsonNode spec = new YAMLMapper().readTree(RayClusterSpec.text());
-    JsonNode example = spec.at(
-        "/paths/~1api~1v1~1workspaces~1{workspaceId}~1rayCluster~1{clusterId}/get/responses/200/content/application~1json/example");
+    engine = ResponseValidator.fromSpec();
+    JsonNode example = engine.requireDefaultOperation().responses().get("200").example();
     jackson = new ObjectMapper();
     body = jackson.writerWithDefaultPrettyPrinter().writeValueAsBytes(example);
-    engine = ResponseValidator.fromSpec();
     fullEngine = ResponseValidator.builder().fastPath(false).build();
     ValidationResult r = engine.validate(200, body, Mode.STRICT);
     if (!r.isValid()) {
