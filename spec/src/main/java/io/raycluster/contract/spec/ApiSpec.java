@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -135,12 +132,14 @@ public final class ApiSpec {
    */
   public static ApiSpec parse(String text, String source) {
     String trimmed = text.stripLeading();
-    ObjectMapper mapper = trimmed.startsWith("{")
-        ? JsonMapper.builder(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build()
-        : new YAMLMapper(YAMLFactory.builder().build());
+    // A streaming parser and JsonTrees, not an ObjectMapper: data binding is hundreds of classes
+    // the command-line tool would load at every start for nothing.
+    JsonFactory factory = trimmed.startsWith("{")
+        ? JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
+        : YAMLFactory.builder().build();
     JsonNode root;
-    try (JsonParser p = mapper.createParser(text)) {
-      root = mapper.readTree(p);
+    try (JsonParser p = factory.createParser(text)) {
+      root = JsonTrees.read(p);
     } catch (IOException e) {
       String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
           ? j.getOriginalMessage() + (j.getLocation() == null ? ""
@@ -148,9 +147,9 @@ public final class ApiSpec {
           : e.getMessage();
       throw new SpecException(source, "", "not valid YAML or JSON: " + why, e);
     }
-    if (root == null || !root.isObject()) {
+    if (root == null || root.isMissingNode() || !root.isObject()) {
       throw new SpecException(source, "", "expected an OpenAPI document (an object with \"openapi\", "
-          + "\"info\" and \"paths\"), found " + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
+          + "\"info\" and \"paths\"), found " + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
     }
     return new ApiSpec(source, text, root);
   }

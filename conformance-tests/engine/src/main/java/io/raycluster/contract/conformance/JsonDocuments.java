@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.raycluster.contract.spec.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -146,7 +147,7 @@ public final class JsonDocuments {
   private JsonNode parseOne(JsonParser parser) throws IOException, UnreadableInputException {
     JsonNode node;
     try {
-      node = Trees.read(parser);
+      node = JsonTrees.read(parser);
       if (node == null || node.isMissingNode()) {
         throw new UnreadableInputException("empty", "", "no JSON document: the input holds only whitespace");
       }

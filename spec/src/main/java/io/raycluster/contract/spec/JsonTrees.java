@@ -1,4 +1,4 @@
-package io.raycluster.contract.conformance;
+package io.raycluster.contract.spec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,17 +12,18 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Builds a {@link JsonNode} tree from a token stream without an {@code ObjectMapper}: reading the
- * spec this way keeps Jackson's data-binding machinery (hundreds of classes) out of the
- * command-line tool's start-up when every body takes the fast path. Iterative, so depth costs
- * no stack.
+ * Builds a {@link JsonNode} tree from a token stream (JSON or YAML) without an
+ * {@code ObjectMapper}: reading the spec and the bodies this way keeps Jackson's data-binding
+ * machinery (hundreds of classes) out of the command-line tool's start-up. Iterative, so depth
+ * costs no stack. Shared by {@link ApiSpec} and the conformance engine's JSON reader.
  */
-final class Trees {
+public final class JsonTrees {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private Trees() {}
+  private JsonTrees() {}
 
-  static JsonNode read(JsonParser p) throws IOException {
+  /** The next value of the stream as a tree; a missing node when the stream holds none. */
+  public static JsonNode read(JsonParser p) throws IOException {
     Deque<ContainerNode<?>> stack = new ArrayDeque<>();
     Deque<String> names = new ArrayDeque<>();
     JsonNode root = null;
