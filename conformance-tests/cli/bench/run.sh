@@ -65,8 +65,9 @@ printf '%-58s %s s\n' "  + AppCDS + C1 only (-XX:TieredStopAtLevel=1)" \
 printf '%-58s %s s\n' "  + AppCDS + C1 only + Serial GC" \
   "$(best java -XX:SharedArchiveFile="$OUT/app.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" validate "$REC")"
 
-J25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-if [ -x "$J25" ]; then
+# A JDK 25 for the AOT-cache rows: JAVA25_HOME, else none (the rows are skipped).
+J25=${JAVA25_HOME:+$JAVA25_HOME/bin/java}
+if [ -n "$J25" ] && [ -x "$J25" ]; then
   # JDK 25 ahead-of-time cache (JEP 483/514): classes loaded and linked, plus method profiles.
   "$J25" -XX:AOTCacheOutput="$OUT/app.aot" -jar "$JAR" validate "$REC" >/dev/null 2>&1 || true
   printf '%-58s %s s\n' "raycluster-conformance, Java 25 + AOT cache" \

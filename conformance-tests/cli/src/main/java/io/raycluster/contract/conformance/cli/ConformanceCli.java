@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     name = "raycluster-conformance",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Checks GetRayCluster responses (JSON bodies, HAR recordings) against the contract in the spec.",
+    description = "Checks API responses (JSON bodies, HAR recordings, pacts) and reference pages against an OpenAPI contract: the bundled GetRayCluster spec, or --spec FILE.",
     subcommands = {ValidateCommand.class, GetCommand.class, ReplayCommand.class, ValidatePactCommand.class,
       DiffDocCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
