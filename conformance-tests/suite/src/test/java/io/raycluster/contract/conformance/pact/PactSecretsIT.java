@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.Sensitivity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +24,12 @@ import org.junit.jupiter.api.Test;
 /**
  * No secret is pinned in a generated pact: every file under the pact directory is scanned for
  * the consumer tests' sentinel credentials, and every place a secret travels (the signature, the
- * key id, an STS token, {@code submitToken}, the dashboard {@code token=}) must hold a
- * placeholder and be matched by type or pattern, never by value.
+ * key id, and whatever the spec marks {@code x-sensitive}: {@code submitToken}, the dashboard
+ * {@code token=}) must hold a placeholder and be matched by type or pattern, never by value.
  */
 class PactSecretsIT {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Sensitivity SECRETS = ApiSpec.bundled().sensitivity();
   private static final Pattern SIGNATURE = Pattern.compile("Signature=([0-9A-Za-z<>%]+)");
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^,]+),");
   private static List<Path> pacts;
@@ -66,33 +69,59 @@ class PactSecretsIT {
         for (String name : List.of("x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256", "host")) {
           assertEquals("regex", headerMatcher(request, name).path("match").asText(), name + " is matched by pattern");
         }
-        assertEquals(null, header(request, "x-acs-security-token"), "no STS token in the pact");
-        assertEquals(null, header(request, "ray-token"), "no ray-token in the pact");
+        // No credential header the spec marks secret, but the placeholder Authorization checked above.
+        for (String secretHeader : SECRETS.headers()) {
+          if (!secretHeader.equals("authorization")) {
+            assertEquals(null, header(request, secretHeader), secretHeader + " in the pact");
+          }
+        }
       }
     }
   }
 
+  /** Whatever the spec marks x-sensitive today, the pact holds only placeholders for it, under matchers. */
   @Test
-  void submitTokenAndDashboardToken_arePlaceholdersMatchedByTypeOrPattern() throws IOException {
+  void everyValueTheSpecMarksSecret_isAPlaceholderUnderAMatcher() throws IOException {
     int seen = 0;
     for (Path pact : pacts) {
       for (JsonNode interaction : MAPPER.readTree(pact.toFile()).get("interactions")) {
         JsonNode response = interaction.get("response");
-        JsonNode body = response.path("body").path("content");
-        if (body.has("submitToken")) {
-          seen++;
-          assertEquals(PactContract.EXAMPLE_SUBMIT_TOKEN, body.get("submitToken").asText());
-          assertTrue(response.at("/matchingRules/body").has("$.submitToken"), "submitToken has a matcher");
+        seen += checkSecrets(response.path("body").path("content"), "$", response.at("/matchingRules/body"));
+      }
+    }
+    assertTrue(seen > 0, "the contract holds some value the spec marks secret (the running cluster's submitToken)");
+  }
+
+  /** Checks every field below {@code node}; returns how many secret values it met. */
+  private static int checkSecrets(JsonNode node, String path, JsonNode matchers) {
+    int seen = 0;
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      String at = path + "." + f.getKey();
+      JsonNode v = f.getValue();
+      if (SECRETS.properties().stream().anyMatch(p -> p.equalsIgnoreCase(f.getKey()))) {
+        seen++;
+        assertTrue(v.asText().toLowerCase(Locale.ROOT).contains("redacted"), at + " is a placeholder: " + v);
+        assertTrue(matchers.has(at), at + " has a matcher");
+      } else if (v.isTextual()) {
+        for (String q : SECRETS.queryParameters()) {
+          Matcher token = Pattern.compile("[?&]" + Pattern.quote(q) + "=([^&]*)").matcher(v.asText());
+          while (token.find()) {
+            seen++;
+            assertTrue(token.group(1).toLowerCase(Locale.ROOT).contains("redacted"), at + ": " + v.asText());
+            assertTrue(matchers.has(at), at + " has a matcher");
+          }
         }
-        if (body.has("dashboardUrl")) {
-          String url = body.get("dashboardUrl").asText();
-          Matcher token = Pattern.compile("[?&]token=([^&]*)").matcher(url);
-          assertTrue(!token.find() || token.group(1).toLowerCase(Locale.ROOT).contains("redacted"), url);
-          assertTrue(response.at("/matchingRules/body").has("$.dashboardUrl"), "dashboardUrl has a matcher");
+      } else if (v.isObject()) {
+        seen += checkSecrets(v, at, matchers);
+      } else if (v.isArray()) {
+        for (int i = 0; i < v.size(); i++) {
+          if (v.get(i).isObject()) {
+            seen += checkSecrets(v.get(i), at + "[" + i + "]", matchers);
+          }
         }
       }
     }
-    assertTrue(seen > 0, "the running cluster's submitToken is in the contract");
+    return seen;
   }
 
   private static String header(JsonNode request, String name) {
