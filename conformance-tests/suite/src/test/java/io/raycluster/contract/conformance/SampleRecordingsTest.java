@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.raycluster.contract.spec.ApiSpec;
+import io.raycluster.contract.spec.Sensitivity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,17 +41,32 @@ class SampleRecordingsTest {
     assertTrue(validated >= 6, "responses validated: " + validated);
   }
 
+  /** Whatever the spec marks secret, the recordings hold only placeholders for it. */
   @Test
   void sampleRecordings_carryOnlyPlaceholderSecrets() throws IOException {
+    Sensitivity secrets = ApiSpec.bundled().sensitivity();
     Pattern realSignature = Pattern.compile("Signature=[0-9a-f]{16,}");
-    Pattern token = Pattern.compile("token=(?!<redacted>)", Pattern.CASE_INSENSITIVE);
-    Pattern submitToken = Pattern.compile("\\\\?\"submitToken\\\\?\":\\s*\\\\?\"(?!<redacted>)");
     for (Path f : recordings()) {
       String text = Files.readString(f, StandardCharsets.UTF_8);
       assertFalse(realSignature.matcher(text).find(), f + " has a real-looking signature");
-      assertFalse(token.matcher(text).find(), f + " has a dashboard token that is not a placeholder");
-      assertFalse(submitToken.matcher(text).find(), f + " has a submitToken that is not a placeholder");
-      assertFalse(text.contains("x-acs-security-token"), f + " has an STS token header");
+      for (String q : secrets.queryParameters()) {
+        Pattern value = Pattern.compile(Pattern.quote(q) + "=(?!<redacted>)", Pattern.CASE_INSENSITIVE);
+        assertFalse(value.matcher(text).find(), f + " has a " + q + "= value that is not a placeholder");
+      }
+      for (String p : secrets.properties()) {
+        // the property as JSON, or as JSON inside a HAR's escaped text
+        Pattern value = Pattern.compile("\\\\?\"" + Pattern.quote(p) + "\\\\?\":\\s*\\\\?\"(?!<redacted>)");
+        assertFalse(value.matcher(text).find(), f + " has a " + p + " that is not a placeholder");
+      }
+      for (com.fasterxml.jackson.databind.JsonNode header : new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(text).findValues("headers")) {
+        for (com.fasterxml.jackson.databind.JsonNode h : header) {
+          String name = h.path("name").asText("");
+          if (secrets.headers().contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.equalsIgnoreCase("authorization")) {
+            assertEquals("REDACTED", h.path("value").asText(), f + ": the " + name + " header is not redacted");
+          }
+        }
+      }
     }
   }
 }
