@@ -5,9 +5,10 @@ import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
- * The service's regional endpoints: {@code https://emr-serverless-spark.<region>.aliyuncs.com}
- * and, inside a VPC, {@code https://emr-serverless-spark-vpc.<region>.aliyuncs.com}. The regions
- * that have an endpoint are the ones the spec's {@code servers} list.
+ * The service's regional endpoints, from the spec's {@code servers}: the public one
+ * ({@code https://emr-serverless-spark.{regionId}.aliyuncs.com}) and the one inside a VPC (the
+ * server marked {@code x-vpc}), with the region put in. The regions that have an endpoint are the
+ * ones the servers list. All of it comes from the generated {@link ApiContract}.
  */
 public final class Endpoints {
   private Endpoints() {}
@@ -19,7 +20,7 @@ public final class Endpoints {
 
   /**
    * The endpoint of a region; with {@code allowUnknownRegion} a region the spec does not list
-   * gets the vendor's naming pattern instead of an error.
+   * gets the servers' naming pattern instead of an error.
    *
    * @throws IllegalArgumentException for an unknown region (listing the known ones) or a region
    *     id that cannot be a host name label
@@ -35,9 +36,11 @@ public final class Endpoints {
           + String.join(", ", regions) + ". To use the vendor's naming pattern anyway, call "
           + "allowUnknownRegion() on the builder, or pass endpoint(url).");
     }
-    return new HttpUrl.Builder()
-        .scheme("https")
-        .host("emr-serverless-spark" + (vpc ? "-vpc" : "") + "." + region + ".aliyuncs.com")
-        .build();
+    String template = vpc ? ApiContract.VPC_SERVER_URL : ApiContract.PUBLIC_SERVER_URL;
+    if (template == null) {
+      throw new IllegalArgumentException("The spec declares no " + (vpc ? "VPC (x-vpc) " : "public ")
+          + "server; pass endpoint(url)");
+    }
+    return HttpUrl.get(template.replace("{regionId}", region));
   }
 }

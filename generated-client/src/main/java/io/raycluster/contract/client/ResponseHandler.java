@@ -64,14 +64,14 @@ final class ResponseHandler<T> {
       return mapper.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
       throw new UnexpectedResponseException(
-          "the body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+          "the body is not a valid " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getOriginalMessage()),
           status, contentType, Snippets.of(body), headerRequestId, null);
     } catch (IOException | RuntimeException e) {
       if (e instanceof UnexpectedResponseException) {
         throw (UnexpectedResponseException) e;
       }
       throw new UnexpectedResponseException(
-          "the body cannot be read as " + type.getSimpleName() + ": " + e.getMessage(),
+          "the body cannot be read as " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getMessage()),
           status, contentType, Snippets.of(body), headerRequestId, null);
     }
   }

@@ -39,6 +39,18 @@ final class Snippets {
     return cut ? sb.append('…').toString() : sb.toString();
   }
 
+  /**
+   * A parser's message without the input it quotes ({@code Unrecognized token 'xyz'}): the body
+   * may be a secret's value, and the snippet (masked) already shows where the body goes wrong.
+   */
+  static String parserMessage(String message) {
+    if (message == null) {
+      return "";
+    }
+    String firstLine = message.lines().findFirst().orElse("");
+    return mask(firstLine.replaceAll("'[^']*'", "'…'"));
+  }
+
   static String mask(String text) {
     return Redaction.contract().maskText(text, "***");
   }

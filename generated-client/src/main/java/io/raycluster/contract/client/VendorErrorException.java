@@ -1,5 +1,6 @@
 package io.raycluster.contract.client;
 
+import io.raycluster.contract.client.auth.Redaction;
 import java.util.Map;
 import okhttp3.Headers;
 
@@ -50,9 +51,12 @@ public class VendorErrorException extends RayClusterException {
     return body.code();
   }
 
-  /** The vendor's message, without the code and status that {@link #getMessage()} adds. */
+  /**
+   * The vendor's message, without the code and status that {@link #getMessage()} adds, secret
+   * query values masked (the message may echo a URL); {@link #body()} has it as sent.
+   */
   public String errorMessage() {
-    return body.message();
+    return Redaction.contract().maskText(body.message(), "***");
   }
 
   @Override

@@ -31,8 +31,12 @@ class ApiContractTest {
   }
 
   @Test
-  void regions_areTheServersRegions() {
+  void regionsAndServers_areTheSpecs() {
     assertEquals(SPEC.regions(), ApiContract.REGIONS);
+    assertEquals(SPEC.servers().stream().filter(s -> !s.vpc()).map(ApiSpec.Server::url).findFirst().orElse(null),
+        ApiContract.PUBLIC_SERVER_URL);
+    assertEquals(SPEC.servers().stream().filter(ApiSpec.Server::vpc).map(ApiSpec.Server::url).findFirst().orElse(null),
+        ApiContract.VPC_SERVER_URL);
   }
 
   @Test

@@ -58,4 +58,15 @@ class ModelToStringTest {
       assertTrue(shown.contains(kept), "only the secret query values are masked:\n" + shown);
     }
   }
+
+  /** A secret query value is masked in any property's toString, marked or not (as every other mask does). */
+  @org.junit.jupiter.api.Test
+  void secretQueryValues_inAnyProperty_areMasked() throws Exception {
+    String q = io.raycluster.contract.client.generated.ApiContract.SECRET_QUERY_PARAMETERS.iterator().next();
+    ObjectNode json = MAPPER.createObjectNode();
+    json.put("message", "see https://x/?" + q + "=" + SENTINEL);
+    json.put("jobUrl", "https://y/?" + q + "=" + SENTINEL);
+    String shown = MAPPER.treeToValue(json, io.raycluster.contract.client.generated.model.RayCluster.class).toString();
+    assertFalse(shown.contains(SENTINEL), shown);
+  }
 }

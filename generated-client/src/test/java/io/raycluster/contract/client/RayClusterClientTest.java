@@ -312,6 +312,25 @@ class RayClusterClientTest {
   }
 
   @Test
+  void parserError_neverQuotesTheSecretValueItStumbledOn() {
+    server.enqueue(json(200, "{\"requestId\":\"r\",\"clusterId\":\"c\",\"state\":\"Running\",\"submitToken\": SECRETU1}"));
+
+    UnexpectedResponseException e = assertThrows(UnexpectedResponseException.class, this::get);
+
+    assertFalse(e.getMessage().contains("SECRETU1"), e.getMessage());
+  }
+
+  @Test
+  void vendorErrorMessage_echoingASecretQueryValue_isMaskedInEveryAccessor() {
+    server.enqueue(json(400, "{\"Code\":\"InvalidParameter\",\"Message\":\"bad url https://d/?TOKEN%3DSECRETH8\"}"));
+
+    VendorErrorException e = assertThrows(VendorErrorException.class, this::get);
+
+    assertFalse(e.getMessage().contains("SECRETH8"), e.getMessage());
+    assertFalse(e.errorMessage().contains("SECRETH8"), e.errorMessage());
+  }
+
+  @Test
   void readTimeout_isTransportExceptionThatSaysTimeout() throws IOException {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     try (RayClusterClient impatient = RayClusterClient.builder().endpoint(server.url("/"))

@@ -48,6 +48,11 @@ public final class ApiSpec {
   private static final List<String> METHODS =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final int MAX_REF_HOPS = 32;
+  /**
+   * The most properties a schema may flatten to. A schema that reaches the same schema through
+   * several $refs at many levels doubles at each level; past this it is refused, not expanded.
+   */
+  public static final int MAX_FLATTENED_PROPERTIES = 20_000;
   private static volatile ApiSpec bundled;
 
   private final String source;
@@ -58,6 +63,8 @@ public final class ApiSpec {
   private final Sensitivity sensitivity;
   private final ErrorCodes errorCodes;
   private final boolean responseEnumsAreOpen;
+  private final List<Server> servers;
+  private final Map<String, List<SchemaProperty>> flattened = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ApiSpec(String source, String text, JsonNode document) {
     this.source = source;
@@ -66,6 +73,7 @@ public final class ApiSpec {
     requireOpenApi30();
     this.operations = List.copyOf(readOperations());
     this.regions = List.copyOf(readRegions());
+    this.servers = List.copyOf(readServers());
     this.sensitivity = readSensitivity();
     this.errorCodes = readErrorCodes();
     JsonNode compat = document.path("x-compatibility").path("responseEnumsAreOpen");
@@ -136,10 +144,13 @@ public final class ApiSpec {
     // the command-line tool would load at every start for nothing.
     JsonFactory factory = trimmed.startsWith("{")
         ? JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
-        : YAMLFactory.builder().build();
+        : YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     JsonNode root;
     try (JsonParser p = factory.createParser(text)) {
       root = JsonTrees.read(p);
+      if (p.nextToken() != null) {
+        throw new SpecException(source, "", "more than one document in the file; an OpenAPI document is one");
+      }
     } catch (IOException e) {
       String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
           ? j.getOriginalMessage() + (j.getLocation() == null ? ""
@@ -271,10 +282,20 @@ public final class ApiSpec {
    * itself is listed once.
    */
   public List<SchemaProperty> properties(String schemaPointer) {
-    List<SchemaProperty> out = new ArrayList<>();
-    Resolved root = resolveWithPointer(document.at(schemaPointer), schemaPointer);
-    walk(root, List.of(), out, Collections.newSetFromMap(new IdentityHashMap<>()));
-    return List.copyOf(out);
+    return flattened.computeIfAbsent(schemaPointer, pointer -> {
+      List<SchemaProperty> out = new ArrayList<>();
+      Resolved root = resolveWithPointer(document.at(pointer), pointer);
+      walk(root, List.of(), out, Collections.newSetFromMap(new IdentityHashMap<>()), pointer);
+      return List.copyOf(out);
+    });
+  }
+
+  /** A server of the document: its URL template and whether it is the VPC endpoint ({@code x-vpc}). */
+  public record Server(String url, boolean vpc) {}
+
+  /** The servers, in the document's order. */
+  public List<Server> servers() {
+    return servers;
   }
 
   // ----- reading -----
@@ -304,7 +325,11 @@ public final class ApiSpec {
       if (!path.getKey().startsWith("/")) {
         throw new SpecException(source, pathPointer, "a path must start with '/'");
       }
+      checkTemplate(path.getKey(), pathPointer);
       Resolved item = resolveWithPointer(path.getValue(), pathPointer);
+      if (!item.node().isObject()) {
+        throw new SpecException(source, item.pointer(), "expected a path item object");
+      }
       for (String method : METHODS) {
         JsonNode op = item.node().get(method);
         if (op == null) {
@@ -369,9 +394,23 @@ public final class ApiSpec {
         && resolveWithPointer(op.get("requestBody"), at + "/requestBody").node().path("required").asBoolean(false);
   }
 
+  /** Path variables must be whole segments ({@code /a/{id}/b}): that is what requests are matched by. */
+  private void checkTemplate(String path, String at) {
+    for (String segment : path.split("/", -1)) {
+      boolean braces = segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0;
+      if (braces && !segment.matches("\\{[A-Za-z0-9_.-]+}")) {
+        throw new SpecException(source, at, "the path segment '" + segment + "' is not supported: a path "
+            + "variable must be a whole segment, such as {clusterId}");
+      }
+    }
+  }
+
   private Map<String, SpecResponse> readResponses(JsonNode op, String at) {
     Map<String, SpecResponse> out = new LinkedHashMap<>();
     JsonNode responses = op.path("responses");
+    if (!responses.isObject() || responses.isEmpty()) {
+      throw new SpecException(source, at + "/responses", "an operation needs its \"responses\" (at least one)");
+    }
     for (Map.Entry<String, JsonNode> r : responses.properties()) {
       Resolved response = resolveWithPointer(r.getValue(), at + "/responses/" + escape(r.getKey()));
       String key = r.getKey().toUpperCase(Locale.ROOT);
@@ -420,6 +459,19 @@ public final class ApiSpec {
     return null;
   }
 
+  private List<Server> readServers() {
+    List<Server> out = new ArrayList<>();
+    JsonNode list = document.path("servers");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode server = list.get(i);
+      if (!server.path("url").isTextual()) {
+        throw new SpecException(source, "/servers/" + i, "expected a server object with a \"url\"");
+      }
+      out.add(new Server(server.get("url").asText(), server.path("x-vpc").asBoolean(false)));
+    }
+    return out;
+  }
+
   private List<String> readRegions() {
     Set<String> out = new LinkedHashSet<>();
     for (JsonNode server : document.path("servers")) {
@@ -450,6 +502,7 @@ public final class ApiSpec {
         }
       }
       List<String> bodies = new ArrayList<>();
+      op.parameters().stream().map(SpecParameter::schemaPointer).filter(java.util.Objects::nonNull).forEach(bodies::add);
       if (op.requestBodySchemaPointer() != null) {
         bodies.add(op.requestBodySchemaPointer());
       }
@@ -469,11 +522,32 @@ public final class ApiSpec {
     return new Sensitivity(properties, queryParameters, headers);
   }
 
+  /**
+   * Walks a schema and every schema below it: checks that each is what a validator can compile
+   * (an object, with properties, items and parts of the right kind), and collects the secret
+   * marks. A schema reached twice is walked once.
+   */
   private void collectSensitive(Resolved schema, Set<String> properties, Set<String> queryParameters,
       Set<JsonNode> seen) {
     Resolved s = resolveWithPointer(schema.node(), schema.pointer());
-    if (!s.node().isObject() || !seen.add(s.node())) {
+    if (!s.node().isObject()) {
+      if (s.node().isBoolean()) {
+        return; // additionalProperties: true / false
+      }
+      throw new SpecException(source, s.pointer(), "expected a schema (an object), found "
+          + s.node().getNodeType().toString().toLowerCase(Locale.ROOT));
+    }
+    if (!seen.add(s.node())) {
       return;
+    }
+    expect(s, "properties", JsonNode::isObject, "an object of property schemas");
+    expect(s, "items", JsonNode::isObject, "a schema (an object)");
+    expect(s, "required", n -> n.isArray() && java.util.stream.StreamSupport.stream(n.spliterator(), false)
+        .allMatch(JsonNode::isTextual), "a list of property names");
+    expect(s, "enum", JsonNode::isArray, "a list of values");
+    expect(s, "type", JsonNode::isTextual, "a type name");
+    for (String key : List.of("allOf", "anyOf", "oneOf")) {
+      expect(s, key, JsonNode::isArray, "a list of schemas");
     }
     for (Map.Entry<String, JsonNode> p : s.node().path("properties").properties()) {
       String at = s.pointer() + "/properties/" + escape(p.getKey());
@@ -496,6 +570,13 @@ public final class ApiSpec {
         collectSensitive(new Resolved(parts.get(i), s.pointer() + "/" + key + "/" + i),
             properties, queryParameters, seen);
       }
+    }
+  }
+
+  private void expect(Resolved schema, String key, java.util.function.Predicate<JsonNode> ok, String what) {
+    JsonNode v = schema.node().get(key);
+    if (v != null && !ok.test(v)) {
+      throw new SpecException(source, schema.pointer() + "/" + key, "expected " + what);
     }
   }
 
@@ -553,9 +634,14 @@ public final class ApiSpec {
 
   // ----- schemas -----
 
-  private void walk(Resolved schema, List<String> scope, List<SchemaProperty> out, Set<JsonNode> visiting) {
+  private void walk(Resolved schema, List<String> scope, List<SchemaProperty> out, Set<JsonNode> visiting,
+      String root) {
     if (!visiting.add(schema.node())) {
       return; // a recursive schema: its properties are listed above
+    }
+    if (out.size() > MAX_FLATTENED_PROPERTIES) {
+      throw new SpecException(source, root, "the schema flattens to more than " + MAX_FLATTENED_PROPERTIES
+          + " properties (the same schemas reached through $refs at many levels); give it fewer levels");
     }
     Set<String> required = new LinkedHashSet<>();
     for (Map.Entry<String, Prop> p : properties(schema, required).entrySet()) {
@@ -580,11 +666,11 @@ public final class ApiSpec {
           enumValues, required.contains(p.getKey()), node.path("nullable").asBoolean(false),
           node.get("example"), mark.whole(), mark.queryParameters()));
       if ("object".equals(type)) {
-        walk(property, path, out, visiting);
+        walk(property, path, out, visiting, root);
       } else if ("object".equals(items)) {
         List<String> itemPath = new ArrayList<>(path);
         itemPath.add("*");
-        walk(itemSchema, itemPath, out, visiting);
+        walk(itemSchema, itemPath, out, visiting, root);
       }
     }
     visiting.remove(schema.node());

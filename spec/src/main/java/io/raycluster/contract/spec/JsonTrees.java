@@ -1,5 +1,6 @@
 package io.raycluster.contract.spec;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,17 +24,29 @@ public final class JsonTrees {
 
   private JsonTrees() {}
 
-  /** The next value of the stream as a tree; a missing node when the stream holds none. */
+  /**
+   * The next value of the stream as a tree; a missing node when the stream holds none. YAML
+   * aliases ({@code *name}) and merge keys ({@code <<}) are refused: Jackson's YAML parser would
+   * hand them over as plain strings, and a spec read that way would say something else than it
+   * means.
+   */
   public static JsonNode read(JsonParser p) throws IOException {
+    YAMLParser yaml = p instanceof YAMLParser y ? y : null;
     Deque<ContainerNode<?>> stack = new ArrayDeque<>();
     Deque<String> names = new ArrayDeque<>();
     JsonNode root = null;
     String name = null;
     for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
       JsonNode value;
+      if (yaml != null && yaml.isCurrentAlias()) {
+        throw new JsonParseException(p, "YAML aliases (*" + p.getText() + ") are not supported: write the value out");
+      }
       switch (t) {
         case FIELD_NAME -> {
           name = p.currentName();
+          if (yaml != null && name.equals("<<")) {
+            throw new JsonParseException(p, "YAML merge keys (<<) are not supported: write the properties out");
+          }
           continue;
         }
         case START_OBJECT, START_ARRAY -> {

@@ -268,8 +268,8 @@ class ApiSpecTest {
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
-          /a: {get: {operationId: same, responses: {}}}
-          /b: {get: {operationId: same, responses: {}}}
+          /a: {get: {operationId: same, responses: {'200': {description: ok}}}}
+          /b: {get: {operationId: same, responses: {'200': {description: ok}}}}
         """, "x"));
     assertTrue(e.getMessage().contains("\"same\" is used twice"), e.getMessage());
   }
@@ -280,7 +280,7 @@ class ApiSpecTest {
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
-          /a: {get: {responses: {}}}
+          /a: {get: {responses: {'200': {description: ok}}}}
         """, "x");
     assertEquals("get /a", spec.operations().get(0).operationId());
   }
@@ -295,7 +295,7 @@ class ApiSpecTest {
   void read_json_andFilesThatCannotBeRead(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("spec.json");
     Files.writeString(json, "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, "
-        + "\"paths\": {\"/a\": {\"get\": {\"operationId\": \"a\", \"responses\": {}}}}}");
+        + "\"paths\": {\"/a\": {\"get\": {\"operationId\": \"a\", \"responses\": {\"200\": {\"description\": \"ok\"}}}}}}");
     assertEquals("a", ApiSpec.read(json).operations().get(0).operationId());
 
     assertTrue(assertThrows(SpecException.class, () -> ApiSpec.read(dir.resolve("none.yaml")))
@@ -317,5 +317,79 @@ class ApiSpecTest {
     assertTrue(spec.document().has("paths"));
     Optional<SpecOperation> op = spec.operation("getRayJob");
     assertTrue(op.isPresent());
+  }
+
+  @Test
+  void yamlAliasesMergeKeysDuplicatesAndSecondDocuments_areRefused_notMisread() {
+    String head = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
+    String alias = head + "paths: {}\ncomponents:\n  schemas:\n    A: &a {type: string}\n    B: *a\n";
+    assertTrue(assertThrows(SpecException.class, () -> ApiSpec.parse(alias, "x")).getMessage()
+        .contains("YAML aliases (*a) are not supported"));
+    String merge = head + "paths: {}\ncomponents:\n  schemas:\n    A: {type: object}\n    B:\n      <<: {type: object}\n";
+    assertTrue(assertThrows(SpecException.class, () -> ApiSpec.parse(merge, "x")).getMessage()
+        .contains("YAML merge keys (<<) are not supported"));
+    String dup = head + "paths: {}\npaths: {}\n";
+    assertTrue(assertThrows(SpecException.class, () -> ApiSpec.parse(dup, "x")).getMessage()
+        .contains("Duplicate field 'paths'"));
+    String two = head + "paths: {}\n---\nopenapi: 3.0.3\n";
+    assertTrue(assertThrows(SpecException.class, () -> ApiSpec.parse(two, "x")).getMessage()
+        .contains("more than one document"));
+  }
+
+  @Test
+  void bundledSpec_usesNoYamlAlias_everyServerListsItsRegions() {
+    for (ApiSpec.Server server : ApiSpec.bundled().servers()) {
+      assertTrue(server.url().contains("{regionId}"), server.url());
+    }
+    assertEquals(1, ApiSpec.bundled().servers().stream().filter(ApiSpec.Server::vpc).count());
+  }
+
+  @Test
+  void schemaReachingTheSameSchemasThroughManyLevels_isRefusedNotExpanded() {
+    StringBuilder doc = new StringBuilder("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n"
+        + "  /a: {get: {operationId: a, responses: {'200': {description: ok, content: {application/json: "
+        + "{schema: {$ref: '#/components/schemas/S0'}}}}}}}\ncomponents:\n  schemas:\n");
+    for (int i = 0; i < 40; i++) {
+      doc.append("    S").append(i).append(": {type: object, properties: {l: {$ref: '#/components/schemas/S")
+          .append(i + 1).append("'}, r: {$ref: '#/components/schemas/S").append(i + 1).append("'}}}\n");
+    }
+    doc.append("    S40: {type: string}\n");
+    ApiSpec spec = ApiSpec.parse(doc.toString(), "dag.yaml");
+    SpecException e = assertThrows(SpecException.class, () -> spec.properties("/components/schemas/S0"));
+    assertTrue(e.getMessage().contains("flattens to more than"), e.getMessage());
+  }
+
+  @Test
+  void schemasThatAreNotObjects_orHaveMalformedKeywords_areRefusedAtTheirPointer() {
+    String doc = """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            get:
+              operationId: a
+              responses:
+                '200': {description: ok, content: {application/json: {schema: %s}}}
+        """;
+    assertEquals("/paths/~1a/get/responses/200/content/application~1json/schema",
+        assertThrows(SpecException.class, () -> ApiSpec.parse(doc.formatted("7"), "x")).pointer());
+    assertEquals("/paths/~1a/get/responses/200/content/application~1json/schema/properties",
+        assertThrows(SpecException.class, () -> ApiSpec.parse(doc.formatted("{properties: 5}"), "x")).pointer());
+    assertEquals("/paths/~1a/get/responses/200/content/application~1json/schema/allOf",
+        assertThrows(SpecException.class, () -> ApiSpec.parse(doc.formatted("{allOf: {x: 1}}"), "x")).pointer());
+    assertEquals("/paths/~1a/get/responses/200/content/application~1json/schema/properties/b",
+        assertThrows(SpecException.class, () -> ApiSpec.parse(doc.formatted("{properties: {b: 3}}"), "x")).pointer());
+  }
+
+  @Test
+  void pathItemsThatAreNotObjects_partialPathVariables_andOperationsWithoutResponses_areRefused() {
+    String head = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n";
+    assertTrue(assertThrows(SpecException.class, () -> ApiSpec.parse(head + "  /a: 5\n", "x"))
+        .getMessage().contains("expected a path item object"));
+    assertTrue(assertThrows(SpecException.class, () -> ApiSpec.parse(
+        head + "  /{x}.json: {get: {responses: {'200': {description: ok}}}}\n", "x"))
+        .getMessage().contains("a path variable must be a whole segment"));
+    assertTrue(assertThrows(SpecException.class, () -> ApiSpec.parse(head + "  /a: {get: {operationId: a}}\n", "x"))
+        .getMessage().contains("an operation needs its \"responses\""));
   }
 }

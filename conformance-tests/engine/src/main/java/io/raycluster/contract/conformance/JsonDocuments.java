@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.spec.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +33,16 @@ import java.nio.file.Path;
  */
 public final class JsonDocuments {
   private static final int POINTER_SHOWN = 120;
+  /** An excerpt of the input in a Jackson message: 'SECRET' or ('token=...'). */
+  private static final java.util.regex.Pattern QUOTED_INPUT = java.util.regex.Pattern.compile("'[^']*'");
 
   private final Limits limits;
   /** Same limits, no duplicate detection: for the fast path, which tracks duplicates itself. */
   private final JsonFactory streaming;
 
-  private JsonDocuments(Limits limits) {
+  private JsonDocuments(Limits limits, Redaction secrets) {
     this.limits = limits;
+    this.secrets = secrets;
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -58,10 +62,18 @@ public final class JsonDocuments {
   }
 
   private final JsonFactory factory;
+  /** What the spec marks secret: the parser's messages quote the input, and must not quote a secret. */
+  private final Redaction secrets;
   private volatile ObjectMapper mapper;
 
+  /** A reader whose messages mask what the client's spec marks secret. */
   public static JsonDocuments create(Limits limits) {
-    return new JsonDocuments(limits);
+    return create(limits, Redaction.contract());
+  }
+
+  /** A reader whose messages mask what {@code secrets} (a spec's marks) says is secret. */
+  public static JsonDocuments create(Limits limits, Redaction secrets) {
+    return new JsonDocuments(limits, secrets);
   }
 
   public Limits limits() {
@@ -211,12 +223,21 @@ public final class JsonDocuments {
             "duplicate", shorten(pointerOf(parser)),
             "duplicate key \"" + name + "\"" + where + "; JSON objects must not repeat a key");
       }
-      throw new UnreadableInputException("syntax", shorten(pointerOf(parser)),
-          "malformed JSON" + where + ": " + firstLine(m));
+      String pointer = pointerOf(parser);
+      throw new UnreadableInputException("syntax", shorten(pointer),
+          "malformed JSON" + where + ": " + withoutSecrets(firstLine(m), pointer));
     } catch (JsonProcessingException e) {
-      throw new UnreadableInputException("json", shorten(pointerOf(parser)),
-          "cannot read JSON: " + firstLine(e.getOriginalMessage()));
+      String pointer = pointerOf(parser);
+      throw new UnreadableInputException("json", shorten(pointer),
+          "cannot read JSON: " + withoutSecrets(firstLine(e.getOriginalMessage()), pointer));
     }
+  }
+
+  /** Jackson quotes the input it stumbled on ('...'): hidden where it is a secret value. */
+  private String withoutSecrets(String message, String pointer) {
+    String name = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    String m = secrets.isSecretProperty(name) ? QUOTED_INPUT.matcher(message).replaceAll("'(value hidden: secret)'") : message;
+    return secrets.maskText(m, "***");
   }
 
   private static String pointerOf(JsonParser parser) {

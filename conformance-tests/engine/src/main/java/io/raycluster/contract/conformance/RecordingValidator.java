@@ -24,6 +24,8 @@ public final class RecordingValidator {
   private final ResponseValidator engine;
   private final Mode mode;
   private final SpecOperation bodyOperation;
+  /** The body operation's required top-level properties: what tells a body from a HAR file. */
+  private final java.util.Set<String> bodyRequired;
 
   /** Bare bodies answer the engine's {@link ResponseValidator#defaultOperation()}. */
   public RecordingValidator(ResponseValidator engine, Mode mode) {
@@ -38,6 +40,10 @@ public final class RecordingValidator {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.bodyOperation = bodyOperation;
+    String pointer = bodyOperation == null ? null : bodyOperation.schemaPointerFor(200).orElse(null);
+    this.bodyRequired = pointer == null ? java.util.Set.of() : engine.spec().properties(pointer).stream()
+        .filter(p -> p.required() && p.path().size() == 1).map(p -> p.name())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   public Mode mode() {
@@ -100,12 +106,7 @@ public final class RecordingValidator {
    * that carries one of that body's required properties (a body may have a field named "log").
    */
   private boolean looksLikeABody(JsonNode root) {
-    if (bodyOperation == null) {
-      return false;
-    }
-    String pointer = bodyOperation.schemaPointerFor(200).orElse(null);
-    return pointer != null && engine.spec().properties(pointer).stream()
-        .anyMatch(p -> p.required() && p.path().size() == 1 && root.has(p.name()));
+    return bodyRequired.stream().anyMatch(root::has);
   }
 
   private String noDefaultOperation() {

@@ -12,6 +12,7 @@ import com.networknt.schema.path.PathType;
 import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.spec.ApiSpec;
 import io.raycluster.contract.spec.Sensitivity;
+import io.raycluster.contract.spec.SpecException;
 import io.raycluster.contract.spec.SpecOperation;
 import io.raycluster.contract.spec.SpecResponse;
 import java.io.IOException;
@@ -61,10 +62,10 @@ public final class ResponseValidator {
   private ResponseValidator(Builder b) {
     this.spec = b.spec == null ? ApiSpec.bundled() : b.spec;
     this.defaultOperation = spec.soleJsonGetOperation().orElse(null);
-    this.json = JsonDocuments.create(b.limits);
     this.fastPath = b.fastPath;
     Sensitivity s = spec.sensitivity();
     this.secrets = Redaction.of(s.properties(), s.queryParameters(), s.headers());
+    this.json = JsonDocuments.create(b.limits, secrets);
     this.words = new FindingWords(secrets);
 
     JsonNode document = spec.document();
@@ -306,9 +307,15 @@ public final class ResponseValidator {
         dialect, r -> r.schemaRegistryConfig(config).schemas(Map.of(iri, text)));
     Map<String, Schema> compiled = new HashMap<>();
     for (String pointer : shapes.keySet()) {
-      Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + pointer));
-      schema.initializeValidators();
-      compiled.put(pointer, schema);
+      try {
+        Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + pointer));
+        schema.initializeValidators();
+        compiled.put(pointer, schema);
+      } catch (RuntimeException e) {
+        // ApiSpec checks the shape of every schema; whatever the validator still cannot compile
+        // is the spec's problem, said with its pointer, not an internal error.
+        throw new SpecException(spec.source(), pointer, "the schema cannot be compiled: " + e.getMessage(), e);
+      }
     }
     return Map.copyOf(compiled);
   }

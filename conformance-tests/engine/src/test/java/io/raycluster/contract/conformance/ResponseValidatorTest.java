@@ -81,6 +81,17 @@ class ResponseValidatorTest {
   }
 
   @Test
+  void malformedJson_neverQuotesASecretValueOrTokenThatTheParserStumbledOn() {
+    for (String body : List.of(
+        "{\"requestId\":\"r\",\"jobId\":\"j\",\"state\":\"Running\",\"submitToken\": SECRETU1}",
+        "{\"requestId\":\"r\",\"logUrl\": https://x/?token=SECRETU2}")) {
+      ValidationResult r = ENGINE.validate(GET_JOB, 200, body.getBytes(StandardCharsets.UTF_8), Mode.LENIENT);
+      assertEquals(Verdict.UNREADABLE, r.verdict());
+      assertFalse(r.findings().toString().contains("SECRETU"), r.findings().toString());
+    }
+  }
+
+  @Test
   void nullable_fromTheOpenApi30Dialect_isHonoured() {
     String text = SpecFixtures.text(SpecFixtures.RAY_JOBS);
     String marker = "        entrypoint:\n          type: string\n        submitToken:";

@@ -35,10 +35,15 @@ public final class Redaction {
     this.properties = lowerCase(properties);
     this.queryParameters = lowerCase(queryParameters);
     this.headers = lowerCase(headers);
+    // A secret field's value in JSON text: a string (escaped quotes included, maybe cut off), an
+    // array or object (up to its first closing bracket), or a bare token. The name may be written
+    // with \\u escapes, in any letter case.
     this.secretJsonField = properties.isEmpty() ? null : Pattern.compile(
-        "(?i)(\"(?:" + alternatives(properties) + ")\"\\s*:\\s*)(?:\"[^\"]*\"?|[^,}\\s]+)");
+        "(?i)(\"(?:" + alternatives(properties) + ")\"\\s*:\\s*)"
+            + "(?:\"(?:[^\"\\\\]|\\\\.)*\"?|\\[[^\\]]*\\]?|\\{[^}]*\\}?|[^,}\\s]+)");
+    // A secret query value: after name=, or name%3D / name\\u003d when the text is encoded.
     this.secretQuery = queryParameters.isEmpty() ? null : Pattern.compile(
-        "(?i)((?:" + alternatives(queryParameters) + ")=)[^&#\"\\s]*");
+        "(?i)((?:" + alternatives(queryParameters) + ")(?:=|%3D|\\\\u003d))[^&#\"\\s\\\\]*");
   }
 
   /** What the client's spec marks secret. */
@@ -105,8 +110,8 @@ public final class Redaction {
   }
 
   /**
-   * What a generated model's {@code toString} prints for a property the spec marks
-   * {@code x-sensitive} (the generator's template calls it).
+   * What a generated model's {@code toString} prints for a property (the generator's template
+   * calls it for every property): masked as {@link #maskValue} says, with the client's spec.
    */
   public static String forToString(String propertyName, Object value) {
     return CONTRACT.maskValue(propertyName, value, "***");
@@ -145,7 +150,17 @@ public final class Redaction {
     // Longest first, so that one name being the end of another does not cut a match short.
     return names.stream()
         .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-        .map(Pattern::quote)
+        .map(Redaction::literalOrEscaped)
         .collect(Collectors.joining("|"));
+  }
+
+  /** A name as text may write it: each character itself or as a JSON escape (s or \\u0073). */
+  private static String literalOrEscaped(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      sb.append("(?:").append(Pattern.quote(String.valueOf(c)))
+          .append("|\\\\u").append(String.format("%04x", (int) c)).append(')');
+    }
+    return sb.toString();
   }
 }

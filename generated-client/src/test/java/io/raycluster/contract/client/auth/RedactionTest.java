@@ -63,4 +63,24 @@ class RedactionTest {
       assertEquals("***", Redaction.forToString(p, "value"));
     }
   }
+
+  @Test
+  void maskText_escapedQuotesArraysObjectsAndEscapedNames_leakNothing() {
+    for (String text : java.util.List.of(
+        "{\"submitToken\":\"abc\\\"SECRET\"}",
+        "{\"submitToken\":[\"SECRET\",\"SECRET2\"]}",
+        "{\"submitToken\":{\"v\":\"SECRET\"}}",
+        "{\"\\u0073ubmitToken\":\"SECRET\"}",
+        "{\"SUBMITTOKEN\": SECRET}")) {
+      assertFalse(R.maskText(text, "***").contains("SECRET"), text + " -> " + R.maskText(text, "***"));
+    }
+  }
+
+  @Test
+  void maskText_encodedQueryValues_areMaskedToo() {
+    for (String text : java.util.List.of("u?token%3DSECRET&a=1", "u?TOKEN%3dSECRET", "\"u?token\\u003dSECRET\"",
+        "https://x/?a=1&token=SECRET#f")) {
+      assertFalse(R.maskText(text, "***").contains("SECRET"), text + " -> " + R.maskText(text, "***"));
+    }
+  }
 }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import io.raycluster.contract.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +67,18 @@ public final class ConformanceCli implements Runnable {
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+    cli.setExecutionExceptionHandler((thrown, commandLine, parseResult) -> {
+      Throwable e = thrown;
+      while ((e instanceof java.util.concurrent.CompletionException
+          || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+        e = e.getCause();
+      }
+      if (e instanceof SpecException) {
+        // A --spec the engine cannot use: said with the file and the pointer, a usage error.
+        commandLine.getErr().println("raycluster-conformance " + commandLine.getCommandName() + ": --spec "
+            + e.getMessage());
+        return 2;
+      }
       if (e instanceof UsageException || e instanceof IllegalArgumentException) {
         // A value the command could not use (an endpoint that is not a URL, an empty id, a port
         // out of range): a usage error, said in words.

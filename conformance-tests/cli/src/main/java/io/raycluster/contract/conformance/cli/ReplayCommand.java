@@ -102,6 +102,9 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (ReplaySession.LoadException e) {
       e.problems().forEach(p -> err.println("raycluster-conformance replay: " + p));
       return 2;
+    } catch (IllegalStateException e) {
+      err.println("raycluster-conformance replay: " + e.getMessage());
+      return 2;
     } catch (IOException e) {
       err.println("raycluster-conformance replay: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 2;

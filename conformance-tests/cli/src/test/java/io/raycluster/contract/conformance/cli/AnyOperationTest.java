@@ -117,6 +117,44 @@ class AnyOperationTest {
   }
 
   @Test
+  void specsTheEngineCannotUse_areUsageErrorsWithTheirPointer_neverAStackTrace() throws Exception {
+    Path body = dir.resolve("b.json");
+    Files.writeString(body, "{}");
+    String head = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
+        + "      operationId: a\n      responses:\n        '200': {description: ok, content: {application/json: {schema: ";
+    Path seven = dir.resolve("seven.yaml");
+    Files.writeString(seven, head + "7}}}\n");
+    StringBuilder dag = new StringBuilder(head + "{$ref: '#/components/schemas/S0'}}}}\ncomponents:\n  schemas:\n");
+    for (int i = 0; i < 40; i++) {
+      dag.append("    S").append(i).append(": {type: object, properties: {l: {$ref: '#/components/schemas/S")
+          .append(i + 1).append("'}, r: {$ref: '#/components/schemas/S").append(i + 1).append("'}}}\n");
+    }
+    dag.append("    S40: {type: string}\n");
+    Path deep = dir.resolve("dag.yaml");
+    Files.writeString(deep, dag.toString());
+
+    for (Path spec : List.of(seven, deep)) {
+      CliRun run = CliRun.of("validate", "--spec", spec.toString(), "--operation", "a", body.toString());
+      assertEquals(2, run.exit(), run.all());
+      assertTrue(run.err().contains("--spec " + spec + " at /"), run.err());
+      assertTrue(!run.err().contains("Exception"), run.err());
+    }
+  }
+
+  @Test
+  void replay_withASpecWhoseOperationsCannotBeVerified_exitsTwoSayingWhich() throws Exception {
+    Path unsigned = dir.resolve("unsigned.yaml");
+    Files.writeString(unsigned, SpecFixtures.text(SpecFixtures.RAY_JOBS).replace("      x-acs-action: GetRayJob\n", ""));
+    Path body = dir.resolve("job.json");
+    Files.writeString(body, "{\"requestId\":\"r\",\"jobId\":\"job-1\",\"state\":\"Running\"}");
+
+    CliRun run = CliRun.of("replay", "--spec", unsigned.toString(), "--operation", "getRayJob", body.toString());
+
+    assertEquals(2, run.exit(), run.all());
+    assertTrue(run.err().contains("have none: [getRayJob]"), run.err());
+  }
+
+  @Test
   void validatePact_withSpec_checksAPostInteractionAndAWrongMethod() throws Exception {
     Path pact = dir.resolve("pact.json");
     Files.writeString(pact, "{\"consumer\":{\"name\":\"c\"},\"provider\":{\"name\":\"p\"},"

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.raycluster.contract.client.VendorErrorBody;
+import io.raycluster.contract.client.auth.AcsEncoding;
 import io.raycluster.contract.spec.ApiSpec;
 import io.raycluster.contract.spec.SpecOperation;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the replay server knows, for any operation of its spec:
@@ -24,8 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li><b>Exchanges</b> recorded for one call (from HAR files): a method, a path and a query,
  *       replayed with their own status, headers and body. An exchange answers a request of the
- *       same operation with the same path values; among those, one recorded with the same query
- *       parameters wins, else the first one recorded for that path. Several exchanges recorded
+ *       same operation with the same path values and the same query parameters (in any order and
+ *       any percent-encoding); one recorded without a query answers the requests whose query was
+ *       not recorded. A query that was recorded for none is not found (so a client paging
+ *       through results is never answered with another page). Several exchanges recorded
  *       for one call (a HAR of someone polling a starting cluster) are replayed in the order they
  *       were added, the last one repeating, so a poller sees the resource move as it did.
  *   <li><b>Bare bodies</b> (saved from curl), taken as {@code 200} answers of one operation (the
@@ -45,7 +46,6 @@ public final class ReplayRecordings {
   /** (operation, path values) to the exchanges recorded per canonical query, in recording order. */
   private final Map<String, Map<String, Sequence>> exchanges = new ConcurrentHashMap<>();
   private final List<Body> bodies = new CopyOnWriteArrayList<>();
-  private final AtomicLong order = new AtomicLong();
 
   /** Recordings of the bundled spec's operations. */
   public ReplayRecordings() {
@@ -122,7 +122,7 @@ public final class ReplayRecordings {
     ApiSpec.Match match = spec.match(method, rawPath).orElseThrow(() -> new IllegalArgumentException(
         method + " " + rawPath + " is not an operation of the spec " + spec.source()));
     exchanges.computeIfAbsent(callKey(match), k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(canonicalQuery(rawQuery), k -> new Sequence(order.incrementAndGet()))
+        .computeIfAbsent(canonicalQuery(rawQuery), k -> new Sequence())
         .add(response);
     return this;
   }
@@ -130,11 +130,11 @@ public final class ReplayRecordings {
   /** The response for a request recognised as {@code match}, with {@code rawQuery}. */
   Optional<RecordedResponse> find(ApiSpec.Match match, String rawQuery) {
     Map<String, Sequence> byQuery = exchanges.get(callKey(match));
-    if (byQuery != null && !byQuery.isEmpty()) {
-      Sequence exact = byQuery.get(canonicalQuery(rawQuery));
-      Sequence chosen = exact != null ? exact
-          : byQuery.values().stream().min((a, b) -> Long.compare(a.added, b.added)).orElseThrow();
-      return Optional.of(chosen.next());
+    if (byQuery != null) {
+      Sequence chosen = byQuery.getOrDefault(canonicalQuery(rawQuery), byQuery.get(""));
+      if (chosen != null) {
+        return Optional.of(chosen.next());
+      }
     }
     String id = match.operation().operationId();
     for (int i = bodies.size() - 1; i >= 0; i--) {
@@ -145,6 +145,13 @@ public final class ReplayRecordings {
       }
     }
     return Optional.empty();
+  }
+
+  /** The queries recorded for a call's path (canonical, sorted), for saying what is there. */
+  List<String> queriesOf(ApiSpec.Match match) {
+    Map<String, Sequence> byQuery = exchanges.get(callKey(match));
+    return byQuery == null ? List.of()
+        : byQuery.keySet().stream().filter(q -> !q.isEmpty()).sorted().toList();
   }
 
   /** How many calls can be answered for (by exchange or by bare body). */
@@ -163,27 +170,42 @@ public final class ReplayRecordings {
     return key.toString();
   }
 
-  /** The query's parameters in a fixed order, so that their order on the wire does not matter. */
+  /**
+   * The query's parameters in one spelling and a fixed order ({@code a=1&b=x%20y}), so that their
+   * order and percent-encoding on the wire do not matter.
+   */
   private static String canonicalQuery(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return "";
     }
-    String[] parts = rawQuery.split("&");
-    Arrays.sort(parts);
+    List<String> parts = new ArrayList<>();
+    for (String part : rawQuery.split("&")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      String name = eq < 0 ? part : part.substring(0, eq);
+      String value = eq < 0 ? "" : part.substring(eq + 1);
+      parts.add(respell(name) + "=" + respell(value));
+    }
+    parts.sort(null);
     return String.join("&", parts);
+  }
+
+  private static String respell(String raw) {
+    try {
+      return AcsEncoding.encode(AcsEncoding.decode(raw));
+    } catch (IllegalArgumentException malformed) {
+      return raw;
+    }
   }
 
   private record Body(String operationId, Map<String, String> key, RecordedResponse response) {}
 
   /** The responses recorded for one call, served in order; the last one repeats. */
   private static final class Sequence {
-    private final long added;
     private final List<RecordedResponse> responses = new ArrayList<>();
     private int next;
-
-    Sequence(long added) {
-      this.added = added;
-    }
 
     synchronized void add(RecordedResponse response) {
       responses.add(response);

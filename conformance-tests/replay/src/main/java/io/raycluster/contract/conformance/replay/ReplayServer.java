@@ -56,7 +56,6 @@ public final class ReplayServer implements AutoCloseable {
   /** The gateway refuses a date further than this from its clock, and remembers nonces this long. */
   public static final Duration TIME_WINDOW = Duration.ofMinutes(15);
   static final int MAX_REQUEST_BODY = 64 * 1024;
-  static final String PRODUCT_HOST_ID = "emr-serverless-spark.replay.local";
   /**
    * The code for a call without a recording when the operation documents no {@code 404} example
    * (otherwise the example's code is used: {@code RayCluster.NotFound} for GetRayCluster).
@@ -73,11 +72,14 @@ public final class ReplayServer implements AutoCloseable {
   private final ReplayRecordings recordings;
   private final Consumer<String> log;
   private final Clock clock;
+  /** The product the spec's operations belong to ({@code x-acs-product}), for error bodies; may be null. */
+  private final String product;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closing;
 
   private ReplayServer(Builder b) throws IOException {
     this.recordings = b.recordings;
+    this.product = product(b.recordings.spec());
     this.log = b.log;
     this.clock = b.clock;
     this.verifier = new RequestVerifier(Map.copyOf(b.credentials), b.clock,
@@ -160,11 +162,12 @@ public final class ReplayServer implements AutoCloseable {
           readBody(exchange.getRequestBody()));
       answer = answer(request);
     } catch (BodyTooLargeException e) {
-      answer = Answer.error(new Rejection(413, "InvalidParameter",
-          "The request body is larger than " + MAX_REQUEST_BODY + " bytes."), exchange);
+      answer = error(new Rejection(413, "InvalidParameter",
+          "The request body is larger than " + MAX_REQUEST_BODY + " bytes."), exchange.getRequestHeaders().getFirst("Host"));
     } catch (IOException | RuntimeException e) {
-      answer = Answer.error(new Rejection(500, "InternalError",
-          "The replay server failed to handle the request: " + e.getClass().getSimpleName()), exchange);
+      answer = error(new Rejection(500, "InternalError",
+          "The replay server failed to handle the request: " + e.getClass().getSimpleName()),
+          exchange.getRequestHeaders().getFirst("Host"));
     }
     try {
       send(exchange, answer);
@@ -181,28 +184,43 @@ public final class ReplayServer implements AutoCloseable {
   private Answer answer(WireRequest request) {
     Optional<ApiSpec.Match> match = recordings.spec().match(request.method(), request.rawPath());
     if (match.isEmpty()) {
-      return Answer.error(new Rejection(404, NO_SUCH_API,
-          "No API matches " + request.method() + " " + request.rawPath() + "."), request);
+      return error(new Rejection(404, NO_SUCH_API,
+          "No API matches " + request.method() + " " + request.rawPath() + "."), request.header("host"));
     }
     SpecOperation op = match.get().operation();
     Rejection rejection = verifier.verify(request, op);
     if (rejection != null) {
-      return Answer.error(rejection, request);
+      return error(rejection, request.header("host"));
     }
     return recordings.find(match.get(), request.rawQuery())
         .map(Answer::recorded)
-        .orElseGet(() -> Answer.error(notFound(op, request), request));
+        .orElseGet(() -> error(notFound(op, request, recordings.queriesOf(match.get())), request.header("host")));
   }
 
   /** The operation's documented 404 (its example's code and message), for a call without a recording. */
-  private static Rejection notFound(SpecOperation op, WireRequest request) {
+  private static Rejection notFound(SpecOperation op, WireRequest request, List<String> recordedQueries) {
     Optional<VendorErrorBody> documented = op.responses().containsKey("404")
         ? Optional.ofNullable(op.responses().get("404").example()).flatMap(VendorErrorBody::of)
         : Optional.empty();
     String code = documented.map(VendorErrorBody::code).orElse(NOT_FOUND);
     String message = documented.map(VendorErrorBody::message).orElse("The resource does not exist.");
     return new Rejection(404, code, message + " (The replay server has no recording for "
-        + request.method() + " " + request.rawPath() + ".)");
+        + request.method() + " " + request.rawPath()
+        + (request.rawQuery() == null ? "" : "?" + request.rawQuery())
+        + (recordedQueries.isEmpty() ? "" : "; it has this path with the queries " + recordedQueries) + ".)");
+  }
+
+  /** The one product of the spec's operations, or null when they name none or several. */
+  private static String product(ApiSpec spec) {
+    List<String> products = spec.operations().stream().map(SpecOperation::product)
+        .filter(Objects::nonNull).distinct().toList();
+    return products.size() == 1 ? products.get(0) : null;
+  }
+
+  /** The vendor's error format, as the gateway answers. */
+  private Answer error(Rejection rejection, String host) {
+    return Answer.error(rejection, host != null ? host : product == null ? "replay.local" : product + ".replay.local",
+        product);
   }
 
   private static Map<String, List<String>> lowerCased(Headers headers) {
@@ -252,23 +270,15 @@ public final class ReplayServer implements AutoCloseable {
       return new Answer(r.status(), ReplayRecordings.codeOf(r), r.headers(), r.body());
     }
 
-    static Answer error(Rejection rejection, WireRequest request) {
-      return error(rejection, request.header("host"));
-    }
-
-    static Answer error(Rejection rejection, HttpExchange exchange) {
-      return error(rejection, exchange.getRequestHeaders().getFirst("Host"));
-    }
-
-    private static Answer error(Rejection rejection, String host) {
+    static Answer error(Rejection rejection, String host, String product) {
       String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
       ObjectNode body = MAPPER.createObjectNode()
           .put("RequestId", requestId)
-          .put("HostId", host == null ? PRODUCT_HOST_ID : host)
+          .put("HostId", host)
           .put("Code", rejection.code())
           .put("Message", rejection.message())
           .put("Recommend", "https://api.alibabacloud.com/troubleshoot?q=" + rejection.code()
-              + "&product=emr-serverless-spark");
+              + (product == null ? "" : "&product=" + product));
       byte[] bytes;
       try {
         bytes = MAPPER.writeValueAsBytes(body);
@@ -366,6 +376,12 @@ public final class ReplayServer implements AutoCloseable {
     public ReplayServer start() throws IOException {
       if (credentials.isEmpty()) {
         throw new IllegalStateException("at least one credential (AccessKey id and secret) is required");
+      }
+      List<String> unsigned = recordings.spec().operations().stream()
+          .filter(o -> o.action() == null || o.version() == null).map(SpecOperation::operationId).toList();
+      if (!unsigned.isEmpty()) {
+        throw new IllegalStateException("the replay server checks each request's x-acs-action and x-acs-version "
+            + "against the spec, and these operations of " + recordings.spec().source() + " have none: " + unsigned);
       }
       return new ReplayServer(this);
     }

@@ -62,10 +62,23 @@ class ReplayServerAnyOperationTest {
   }
 
   @Test
-  void getWithQuery_theExactQueryWins_inAnyOrder_elseTheFirstRecording() throws Exception {
+  void getWithQuery_theSameQueryInAnyOrderAndSpelling_isAnswered_anUnrecordedOneIsNotFound() throws Exception {
     assertEquals("running", call("listRayJobs", "GET", BASE + "?pageSize=10&state=Running", null).at("/nextToken").asText());
+    assertEquals("running", call("listRayJobs", "GET", BASE + "?%73tate=Running&pageSize=10", null).at("/nextToken").asText());
     assertEquals("all", call("listRayJobs", "GET", BASE + "?pageSize=10", null).at("/nextToken").asText());
-    assertEquals("running", call("listRayJobs", "GET", BASE + "?nextToken=x", null).at("/nextToken").asText());
+    try (Response r = http.newCall(signer.sign(request("GET", BASE + "?nextToken=x", null), op("listRayJobs"))).execute()) {
+      assertEquals(404, r.code());
+      String message = JSON.readTree(r.body().bytes()).get("Message").asText();
+      assertTrue(message.contains("it has this path with the queries [pageSize=10, pageSize=10&state=Running]"), message);
+    }
+  }
+
+  @Test
+  void aRecordingWithoutQuery_answersTheQueriesNotRecorded() throws Exception {
+    server.recordings().addExchange("GET", "/api/v1/workspaces/w-2/rayJobs", null,
+        json(200, "{\"requestId\":\"r\",\"jobs\":[],\"nextToken\":\"plain\"}"));
+    assertEquals("plain", call("listRayJobs", "GET", "/api/v1/workspaces/w-2/rayJobs?pageSize=3", null)
+        .at("/nextToken").asText());
   }
 
   @Test
@@ -117,6 +130,22 @@ class ReplayServerAnyOperationTest {
       assertEquals(404, r.code());
       assertEquals("InvalidAction.NotFound", JSON.readTree(r.body().bytes()).get("Code").asText());
     }
+  }
+
+  @Test
+  void errorBodies_nameTheProductOfTheSpec() throws Exception {
+    try (Response r = http.newCall(request("PUT", BASE + "/job-1", "{}")).execute()) {
+      assertTrue(JSON.readTree(r.body().bytes()).get("Recommend").asText().endsWith("&product=ray-jobs"));
+    }
+  }
+
+  @Test
+  void operationsWithoutActionOrVersion_areRefusedAtStart_notAnsweredWith500() {
+    ApiSpec unsigned = ApiSpec.parse(SpecFixtures.text(SpecFixtures.RAY_JOBS)
+        .replace("      x-acs-action: GetRayJob\n", ""), "no-action.yaml");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ReplayServer.builder().credential("k", "s").recordings(new ReplayRecordings(unsigned)).start());
+    assertTrue(e.getMessage().contains("have none: [getRayJob]"), e.getMessage());
   }
 
   @Test

@@ -31,7 +31,7 @@ class RequestVerifierTest {
   private static SpecOperation runInstances() {
     String yaml = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /:\n    post:\n"
         + "      operationId: runInstances\n      x-acs-action: RunInstances\n      x-acs-version: '2014-05-26'\n"
-        + "      responses: {}\n";
+        + "      responses: {'200': {description: ok}}\n";
     return ApiSpec.parse(yaml, "vector-a").requireOperation("runInstances");
   }
 
