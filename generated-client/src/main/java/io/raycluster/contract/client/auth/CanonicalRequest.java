@@ -149,6 +149,35 @@ public final class CanonicalRequest {
     return canonicalString;
   }
 
+  /**
+   * The canonical form of a raw query string ({@code b=x+y&a=1}, without {@code ?}): every name
+   * and value decoded and encoded again the way the signature spells them, sorted. Two queries
+   * with the same parameters have the same canonical form whatever their order and encoding.
+   *
+   * @throws IllegalArgumentException when a name or value is not valid percent-encoding
+   */
+  public static String canonicalQuery(String rawQuery) {
+    return canonicalQuery(decodedQuery(rawQuery));
+  }
+
+  /** Each {@code name=value} pair of a raw query, percent-decoded ({@code +} kept as is). */
+  private static List<String[]> decodedQuery(String rawQuery) {
+    List<String[]> pairs = new ArrayList<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return pairs;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      pairs.add(new String[] {AcsEncoding.decode(name), AcsEncoding.decode(value)});
+    }
+    return pairs;
+  }
+
   private static String canonicalQuery(List<String[]> query) {
     List<String[]> encoded = new ArrayList<>(query.size());
     for (String[] p : query) {
@@ -203,18 +232,7 @@ public final class CanonicalRequest {
      * value is percent-decoded ({@code +} is kept as is) and added. {@code null} or empty adds none.
      */
     public Builder encodedQuery(String rawQuery) {
-      if (rawQuery == null || rawQuery.isEmpty()) {
-        return this;
-      }
-      for (String pair : rawQuery.split("&")) {
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int eq = pair.indexOf('=');
-        String name = eq < 0 ? pair : pair.substring(0, eq);
-        String value = eq < 0 ? "" : pair.substring(eq + 1);
-        addQueryParameter(AcsEncoding.decode(name), AcsEncoding.decode(value));
-      }
+      query.addAll(decodedQuery(rawQuery));
       return this;
     }
 

@@ -168,4 +168,16 @@ class CanonicalRequestTest {
   private static CanonicalRequest.Builder base() {
     return CanonicalRequest.builder().method("GET").encodedPath("/").hashedPayload(AcsSignatures.EMPTY_PAYLOAD_HASH);
   }
+
+  @Test
+  void canonicalQuery_ofARawQuery_ignoresOrderAndSpelling() {
+    assertEquals("a=1&b=x%20y&c=", CanonicalRequest.canonicalQuery("c&b=x%20y&a=%31"));
+    assertEquals(CanonicalRequest.canonicalQuery("b=%7e&a=1"), CanonicalRequest.canonicalQuery("a=1&b=~"));
+    assertEquals("", CanonicalRequest.canonicalQuery(null));
+  }
+
+  @Test
+  void canonicalQuery_ofMalformedPercentEncoding_fails() {
+    assertThrows(IllegalArgumentException.class, () -> CanonicalRequest.canonicalQuery("a=%zz"));
+  }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.raycluster.contract.client.VendorErrorBody;
-import io.raycluster.contract.client.auth.AcsEncoding;
+import io.raycluster.contract.client.auth.CanonicalRequest;
 import io.raycluster.contract.spec.ApiSpec;
 import io.raycluster.contract.spec.SpecOperation;
 import java.io.IOException;
@@ -171,32 +171,15 @@ public final class ReplayRecordings {
   }
 
   /**
-   * The query's parameters in one spelling and a fixed order ({@code a=1&b=x%20y}), so that their
-   * order and percent-encoding on the wire do not matter.
+   * The query's parameters in one spelling and a fixed order (the signature's canonical query), so
+   * that their order and percent-encoding on the wire do not matter. A query that is not valid
+   * percent-encoding is kept as it is: it can still match the same text.
    */
   private static String canonicalQuery(String rawQuery) {
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    for (String part : rawQuery.split("&")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      String name = eq < 0 ? part : part.substring(0, eq);
-      String value = eq < 0 ? "" : part.substring(eq + 1);
-      parts.add(respell(name) + "=" + respell(value));
-    }
-    parts.sort(null);
-    return String.join("&", parts);
-  }
-
-  private static String respell(String raw) {
     try {
-      return AcsEncoding.encode(AcsEncoding.decode(raw));
+      return CanonicalRequest.canonicalQuery(rawQuery);
     } catch (IllegalArgumentException malformed) {
-      return raw;
+      return rawQuery;
     }
   }
 
