@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -74,7 +76,7 @@ public final class JsonTrees {
           case LONG -> NODES.numberNode(p.getLongValue());
           default -> NODES.numberNode(p.getBigIntegerValue());
         };
-        case VALUE_NUMBER_FLOAT -> value = NODES.numberNode(p.getDoubleValue()); // as readTree does
+        case VALUE_NUMBER_FLOAT -> value = floatNode(p);
         case VALUE_TRUE -> value = NODES.booleanNode(true);
         case VALUE_FALSE -> value = NODES.booleanNode(false);
         case VALUE_NULL -> value = NODES.nullNode();
@@ -87,6 +89,46 @@ public final class JsonTrees {
       name = null;
     }
     return root == null ? NODES.missingNode() : root;
+  }
+
+  /**
+   * A fractional or exponent number: a double, as {@code readTree} makes it, unless the double
+   * cannot hold it ({@code 1e400} would be Infinity, which is no JSON value and no BigDecimal);
+   * then an exact decimal that still reads as the literal text of the input.
+   */
+  private static JsonNode floatNode(JsonParser p) throws IOException {
+    double d = p.getDoubleValue();
+    if (Double.isFinite(d)) {
+      return NODES.numberNode(d);
+    }
+    String literal = p.getText();
+    try {
+      return new LiteralDecimalNode(new BigDecimal(literal), literal);
+    } catch (NumberFormatException | ArithmeticException beyondBigDecimal) {
+      // An exponent beyond an int (1e99999999999): no Java number holds it.
+      throw new JsonParseException(p, "the number " + literal + " is beyond every numeric range");
+    }
+  }
+
+  /** A decimal that prints as written ({@code 1e400}, not {@code 1E+400}). */
+  private static final class LiteralDecimalNode extends DecimalNode {
+    private static final long serialVersionUID = 1L;
+    private final String literal;
+
+    LiteralDecimalNode(BigDecimal value, String literal) {
+      super(value);
+      this.literal = literal;
+    }
+
+    @Override
+    public String asText() {
+      return literal;
+    }
+
+    @Override
+    public String toString() {
+      return literal;
+    }
   }
 
   private static void attach(Deque<ContainerNode<?>> stack, String name, JsonNode value) {

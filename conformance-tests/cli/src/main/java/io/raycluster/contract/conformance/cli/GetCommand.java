@@ -25,6 +25,7 @@ import io.raycluster.contract.conformance.har.HarResponse;
 import io.raycluster.contract.conformance.record.HarFiles;
 import io.raycluster.contract.conformance.record.Redactor;
 import io.raycluster.contract.conformance.replay.ReplaySession;
+import io.raycluster.contract.spec.JsonTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -316,9 +317,14 @@ final class GetCommand implements Callable<Integer> {
     out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
   }
 
+  /** The body as a tree, numbers as sent ({@code 1e400} stays a number); null when not JSON. */
   private static JsonNode parse(ObjectMapper mapper, byte[] body) {
-    try {
-      return body.length == 0 ? null : mapper.readTree(body);
+    if (body.length == 0) {
+      return null;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(body)) {
+      JsonNode tree = JsonTrees.read(p);
+      return tree.isMissingNode() || p.nextToken() != null ? null : tree;
     } catch (IOException e) {
       return null;
     }

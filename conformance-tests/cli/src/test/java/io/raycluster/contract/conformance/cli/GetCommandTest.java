@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,6 +213,27 @@ class GetCommandTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void get_numberBeyondDouble_isAFindingExitsOneAndTheRecordingKeepsItAsSent() throws Exception {
+    String body = "{\"requestId\":\"r-1\",\"clusterId\":\"" + CLUSTER + "\",\"state\":\"Running\","
+        + "\"startTime\":1e400,\"createTime\":1.50}";
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(body));
+      Path work = dir.resolve("huge-number");
+      Files.createDirectories(work);
+      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
+              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
+          "--record", work.resolve("exchange.har").toString());
+      String out = Files.readString(work.resolve("stdout.txt"));
+      assertEquals(1, code, out + Files.readString(work.resolve("stderr.txt")));
+      assertTrue(out.contains("/startTime: expected integer, found number 1e400"), out);
+      String recorded = MAPPER.readTree(work.resolve("exchange.har").toFile())
+          .at("/log/entries/0/response/content/text").asText();
+      assertEquals(body, recorded);
     }
   }
 

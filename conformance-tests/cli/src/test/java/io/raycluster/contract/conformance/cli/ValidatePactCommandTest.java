@@ -61,6 +61,18 @@ class ValidatePactCommandTest {
   }
 
   @Test
+  void validatePact_numberBeyondDouble_isAFindingAndTheOtherFilesAreStillChecked() throws Exception {
+    Path huge = write("huge.json", String.format(PACT,
+        "{\"requestId\":\"r\",\"jobId\":\"j\",\"state\":\"Running\",\"attempts\":1e400}"));
+    Path good = write("good.json", GOOD);
+    CliRun run = run(huge.toString(), good.toString());
+    assertEquals(1, run.exit(), run.all());
+    assertTrue(run.out().contains("/interactions/0/response/body/content/attempts: expected integer, found number 1e400"),
+        run.out());
+    assertTrue(run.out().contains("VALID       " + good + "#0"), run.out());
+  }
+
+  @Test
   void validatePact_whenEveryInteractionAgrees_exitsZero() throws Exception {
     Path good = write("good.json", GOOD);
     CliRun run = run(good.toString());

@@ -1,9 +1,11 @@
 package io.raycluster.contract.conformance.doc;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.spec.JsonTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -39,8 +41,8 @@ public final class ReferencePageParser {
   private static final Pattern RAM_ACTION = Pattern.compile("^\\s*[a-z0-9][a-z0-9-]*:([A-Z][A-Za-z0-9]*)\\s*$");
   /** A saved page is some 30 KiB; anything this large is not one. */
   private static final long MAX_BYTES = 16L * 1024 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private ReferencePageParser() {}
 
@@ -121,7 +123,8 @@ public final class ReferencePageParser {
     } else {
       String json = String.join("\n", Arrays.asList(lines).subList(exampleIndex, lines.length));
       try (JsonParser parser = JSON.createParser(json)) {
-        example = JSON.readTree(parser);
+        // The spec's own tree reader: numbers beyond a double (1e400) stay numbers, as written.
+        example = JsonTrees.read(parser);
       } catch (JsonProcessingException e) {
         String at = e.getLocation() == null ? ""
             : " at line " + (exampleIndex + e.getLocation().getLineNr());

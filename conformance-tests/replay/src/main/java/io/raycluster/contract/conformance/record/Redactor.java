@@ -1,16 +1,16 @@
 package io.raycluster.contract.conformance.record;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.conformance.har.HarHeader;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code x-sensitive: true} ({@code submitToken}). The {@code Authorization} header keeps its
  * scheme and signed header names, which help debugging. Each secret is replaced by the string
  * {@value #REDACTED}, so a JSON body stays valid and keeps its schema verdict (a string stays a
- * string).
+ * string), and every other byte of a JSON body is kept as it was sent.
  */
 public final class Redactor {
   public static final String REDACTED = "REDACTED";
@@ -78,81 +78,129 @@ public final class Redactor {
   }
 
   /**
-   * A response body with its secrets replaced. A JSON body is rewritten field by field (so it
-   * stays valid JSON of the same shape); any other body is masked textually.
+   * A response body with its secrets replaced. A JSON body keeps every byte that is not a secret
+   * (numbers such as {@code 1e400} or {@code 1.50}, spacing, escapes, key order): only the spans
+   * of secret values are spliced out, so the recording still shows what the server really sent.
+   * Any other body (HTML, cut-off JSON) is masked textually.
    */
   public byte[] body(byte[] body) {
     if (body.length == 0) {
       return body;
     }
-    JsonNode tree;
-    try {
-      tree = mapper.readTree(body);
-    } catch (JsonProcessingException e) {
-      tree = null;
-    } catch (java.io.IOException e) {
-      tree = null;
+    List<Splice> splices;
+    int rootEnd;
+    try (JsonParser p = mapper.getFactory().createParser(body)) {
+      splices = new ArrayList<>();
+      JsonToken root = p.nextToken();
+      if (root != JsonToken.START_OBJECT && root != JsonToken.START_ARRAY) {
+        return maskedText(body);
+      }
+      rootEnd = collect(p, body, splices);
+    } catch (java.io.IOException | RuntimeException notJson) {
+      // Not JSON or cut off: the textual mask still finds "submitToken":"..." and token=...
+      return maskedText(body);
     }
-    if (tree == null || !(tree.isObject() || tree.isArray())) {
-      return url(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+    int at = 0;
+    for (Splice s : splices) {
+      out.write(body, at, s.start() - at);
+      out.writeBytes(s.replacement().getBytes(StandardCharsets.UTF_8));
+      at = s.end();
     }
-    redact(tree);
-    try {
-      return mapper.writeValueAsBytes(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a redacted JSON tree", e);
+    out.write(body, at, rootEnd - at);
+    if (rootEnd < body.length) {
+      // Whatever follows the JSON value is not JSON to us: masked as text.
+      out.writeBytes(maskedText(java.util.Arrays.copyOfRange(body, rootEnd, body.length)));
     }
+    return out.toByteArray();
   }
 
-  private JsonNode sameTypeBlank(JsonNode value) {
-    if (value.isNumber()) {
-      return value.isIntegralNumber() ? mapper.getNodeFactory().numberNode(0)
-          : mapper.getNodeFactory().numberNode(0.5);
-    }
-    if (value.isObject()) {
-      return mapper.createObjectNode();
-    }
-    if (value.isArray()) {
-      return mapper.createArrayNode();
-    }
-    return value; // boolean or null: nothing secret in it
+  private byte[] maskedText(byte[] body) {
+    return url(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
   }
 
-  private void redact(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        JsonNode value = field.getValue();
-        boolean secret = secrets.isSecretProperty(field.getKey());
-        if (secret && !value.isTextual() && !value.isNull()) {
-          // Not a string (already a schema violation): hide it but keep its JSON type, so the
-          // verdict of the recording does not change.
-          field.setValue(sameTypeBlank(value));
-        } else if (value.isTextual()) {
-          if (secret) {
-            field.setValue(TextNode.valueOf(REDACTED));
-          } else {
-            String masked = url(value.asText());
-            if (!masked.equals(value.asText())) {
-              field.setValue(TextNode.valueOf(masked));
-            }
-          }
-        } else {
-          redact(value);
-        }
+  /** One span {@code [start, end)} of the body to replace with {@code replacement}. */
+  private record Splice(int start, int end, String replacement) {}
+
+  /**
+   * Walks the root container the parser stands on and collects the splices, in order; returns the
+   * offset just after the root's closing bracket.
+   */
+  private int collect(JsonParser p, byte[] body, List<Splice> splices) throws java.io.IOException {
+    int depth = 1;
+    while (depth > 0) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new java.io.EOFException("the JSON body ends inside a value");
       }
-    } else if (node instanceof ArrayNode array) {
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode item = array.get(i);
-        if (item.isTextual()) {
-          String masked = url(item.asText());
-          if (!masked.equals(item.asText())) {
-            array.set(i, TextNode.valueOf(masked));
-          }
-        } else {
-          redact(item);
+      if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+        depth--;
+        if (depth == 0) {
+          return offset(p.currentTokenLocation()) + 1;
         }
+        continue;
+      }
+      if (t == JsonToken.FIELD_NAME) {
+        continue;
+      }
+      // The context a value sits in: for { and [ the parser has already entered the new one.
+      JsonStreamContext where = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+      String field = where.inObject() ? where.getCurrentName() : null;
+      boolean secret = field != null && secrets.isSecretProperty(field);
+      int start = offset(p.currentTokenLocation());
+      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        if (secret) {
+          p.skipChildren();
+          int end = offset(p.currentTokenLocation()) + 1;
+          // Not a string (already a schema violation): hidden, but of the same JSON type.
+          splices.add(new Splice(start, end, t == JsonToken.START_OBJECT ? "{}" : "[]"));
+        } else {
+          depth++;
+        }
+      } else if (t == JsonToken.VALUE_STRING) {
+        String value = p.getText();
+        String masked = secret ? REDACTED : url(value);
+        if (!masked.equals(value)) {
+          splices.add(new Splice(start, stringEnd(body, start), quoted(masked)));
+        }
+      } else if (secret && (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)) {
+        splices.add(new Splice(start, numberEnd(body, start),
+            t == JsonToken.VALUE_NUMBER_INT ? "0" : "0.5"));
+      }
+      // true, false, null and non-secret numbers: nothing secret in them, kept as sent.
+    }
+    throw new IllegalStateException("unreachable");
+  }
+
+  private static int offset(JsonLocation location) {
+    long offset = location.getByteOffset();
+    if (offset < 0 || offset > Integer.MAX_VALUE) {
+      throw new IllegalStateException("no byte offset for a JSON token");
+    }
+    return (int) offset;
+  }
+
+  /** The offset after the closing quote of the string literal that starts at {@code start}. */
+  private static int stringEnd(byte[] body, int start) {
+    for (int i = start + 1; i < body.length; i++) {
+      if (body[i] == '\\') {
+        i++;
+      } else if (body[i] == '"') {
+        return i + 1;
       }
     }
+    throw new IllegalStateException("unterminated string");
+  }
+
+  private static int numberEnd(byte[] body, int start) {
+    int i = start;
+    while (i < body.length && "+-0123456789.eE".indexOf(body[i]) >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  private static String quoted(String text) {
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
   }
 }

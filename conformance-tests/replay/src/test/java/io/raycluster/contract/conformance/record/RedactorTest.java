@@ -87,4 +87,30 @@ class RedactorTest {
       assertEquals("REDACTED", contract.header(header, "SENTINEL-H"), header);
     }
   }
+
+  @Test
+  void jsonBody_everyByteButTheSecrets_isKeptAsSent() {
+    String sent = "{ \"startTime\": 1e400, \"createTime\":1E2,\"x\" : 1.50,\"y\":-0,"
+        + "\"big\":1.000000000000000000001,\"s\":\"\\u00e9\\/\",\n  \"submitToken\": \"s3\\\"cret\" }";
+
+    assertEquals("{ \"startTime\": 1e400, \"createTime\":1E2,\"x\" : 1.50,\"y\":-0,"
+        + "\"big\":1.000000000000000000001,\"s\":\"\\u00e9\\/\",\n  \"submitToken\": \"REDACTED\" }",
+        body(sent));
+  }
+
+  @Test
+  void secretArrayOrNumber_isHiddenButKeepsItsJsonType() throws Exception {
+    JsonNode out = mapper.readTree(body("{\"a\":[{\"submitToken\":[\"s1\",{\"x\":\"s2\"}]},"
+        + "{\"securityToken\":-1.5e3}]}"));
+
+    assertEquals("{\"a\":[{\"submitToken\":[]},{\"securityToken\":0.5}]}", out.toString());
+  }
+
+  @Test
+  void textAfterTheJsonValue_isMaskedAsText() {
+    String out = body("{\"clusterId\":\"c\"} trailing \"submitToken\":\"SECRETTAIL\"");
+
+    assertFalse(out.contains("SECRETTAIL"), out);
+    assertTrue(out.startsWith("{\"clusterId\":\"c\"} trailing"), out);
+  }
 }
