@@ -144,9 +144,13 @@ final class GetCommand implements Callable<Integer> {
       err.println("raycluster-conformance get: --profile selects live credentials; --replay signs with a throwaway pair.");
       return 2;
     }
-    if (record != null && !force && record.toFile().exists()) {
-      err.println("raycluster-conformance get: " + record + " exists; pass --force to replace it.");
-      return 2;
+    if (record != null) {
+      // Before the call: a recording that cannot be written must not cost a call to learn it.
+      try {
+        HarFiles.checkTarget(record, force);
+      } catch (IOException e) {
+        return recordRefused(e, err);
+      }
     }
     ResponseValidator engine = ResponseValidator.fromSpec();
     ReplaySession replay = null;
@@ -254,16 +258,23 @@ final class GetCommand implements Callable<Integer> {
         HarFiles.write(Har.of("raycluster-conformance get", version(), List.of(entry)),
             record, force);
         err.println("Recorded the exchange (secrets redacted) to " + record);
-      } catch (FileAlreadyExistsException e) {
-        err.println("raycluster-conformance get: " + record + " exists; pass --force to replace it.");
-        return 2;
       } catch (IOException e) {
-        err.println("raycluster-conformance get: cannot write the recording " + record + ": "
-            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
-        return 2;
+        return recordRefused(e, err);
       }
     }
     return success && result.isValid() ? 0 : 1;
+  }
+
+  private int recordRefused(IOException e, PrintStream err) {
+    if (e instanceof FileAlreadyExistsException) {
+      err.println("raycluster-conformance get: " + record + " exists; pass --force to replace it.");
+    } else if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      err.println("raycluster-conformance get: cannot write the recording " + record + ": " + fse.getReason());
+    } else {
+      err.println("raycluster-conformance get: cannot write the recording " + record + ": "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+    }
+    return 2;
   }
 
   private void printText(PrintStream out, ObjectMapper mapper, Redactor redactor, int status,

@@ -238,6 +238,30 @@ class GetCommandTest {
   }
 
   @Test
+  void record_ontoAFifoWithForce_exitsTwoBeforeTheCallAndLeavesTheFifo() throws Exception {
+    Path fifo = dir.resolve("pipe.har");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setBody("{}"));
+      Path work = dir.resolve("fifo-run");
+      Files.createDirectories(work);
+      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
+              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
+          "--record", fifo.toString(), "--force");
+      String err = Files.readString(work.resolve("stderr.txt"));
+      assertEquals(2, code, err);
+      assertTrue(err.contains("cannot write the recording " + fifo + ": it is a device, FIFO or socket"), err);
+      assertEquals(0, server.getRequestCount(), "no call is made when the recording cannot be written");
+      assertFalse(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the FIFO was replaced");
+      try (Stream<Path> left = Files.list(dir)) {
+        assertFalse(left.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "a temporary file was left");
+      }
+    }
+  }
+
+  @Test
   void get_withoutCredentials_exitsTwoListingWhereItLooked() throws Exception {
     Path work = dir.resolve("nocreds");
     Files.createDirectories(work);
