@@ -93,6 +93,7 @@ public final class JsonDocuments {
 
   /** Reads a whole file, refusing one larger than {@link Limits#maxBytes()} before reading it. */
   public byte[] readFile(Path path) throws UnreadableInputException {
+    checkRegularFile(path);
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
       long size = ch.size();
       if (size > limits.maxBytes()) {
@@ -117,10 +118,32 @@ public final class JsonDocuments {
     }
   }
 
+  /**
+   * Refuses, before opening it, anything but a regular file (a symbolic link to one is fine): a
+   * FIFO would block the open until a writer comes, a device such as {@code /dev/zero} never
+   * ends. Standard input is the way to give a stream.
+   */
+  public static void checkRegularFile(Path path) throws UnreadableInputException {
+    java.nio.file.attribute.BasicFileAttributes attrs;
+    try {
+      attrs = java.nio.file.Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw new UnreadableInputException("io", "", "cannot read the file: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+    if (!attrs.isRegularFile()) {
+      throw new UnreadableInputException("io", "", "not a regular file ("
+          + (attrs.isDirectory() ? "a directory" : "a FIFO, device or socket")
+          + "): it is not read; give a stream on standard input (-) instead");
+    }
+  }
+
   /** Reads a stream (standard input) up to the size limit. */
   public byte[] readStream(InputStream in) throws UnreadableInputException {
     try {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+      // One byte past the limit tells "at the limit" from "over it"; Limits caps maxBytes below
+      // the largest array, so the sum cannot overflow.
+      byte[] bytes = in.readNBytes((int) (limits.maxBytes() + 1));
       if (bytes.length > limits.maxBytes()) {
         throw tooLarge(-1);
       }

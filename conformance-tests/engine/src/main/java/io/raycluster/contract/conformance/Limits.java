@@ -16,9 +16,16 @@ public record Limits(long maxBytes, int maxDepth, int maxStringLength) {
   /** 16 Mi characters. */
   public static final int DEFAULT_MAX_STRING_LENGTH = 16 * 1024 * 1024;
 
+  /** The largest size a file may be read at: what one Java array holds (about 2 GiB). */
+  public static final long MAX_BYTES_CEILING = Integer.MAX_VALUE - 9L;
+
   public Limits {
     if (maxBytes < 1 || maxDepth < 1 || maxStringLength < 1) {
       throw new IllegalArgumentException("limits must be positive");
+    }
+    if (maxBytes > MAX_BYTES_CEILING) {
+      throw new IllegalArgumentException("a file size limit of " + maxBytes + " bytes is more than "
+          + MAX_BYTES_CEILING + " bytes (about 2 GiB), the most one file can be read at");
     }
   }
 

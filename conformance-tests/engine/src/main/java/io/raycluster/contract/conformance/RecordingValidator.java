@@ -166,7 +166,35 @@ public final class RecordingValidator {
       return ValidationResult.unreadable(new UnreadableInputException("har", at + "/text",
           "the response body was not recorded (\"content.text\" is missing)"));
     }
-    return engine.validate(op, status, body.get(), mode);
+    byte[] bytes = body.get();
+    if (isGzip(bytes)) {
+      // A recorder that kept the body as sent on the wire (Content-Encoding: gzip, base64 text).
+      try {
+        bytes = gunzip(bytes, engine.json().limits().maxBytes());
+      } catch (UnreadableInputException e) {
+        return ValidationResult.unreadable(new UnreadableInputException(e.keyword(), at + "/text", e.getMessage()));
+      }
+    }
+    return engine.validate(op, status, bytes, mode);
+  }
+
+  private static boolean isGzip(byte[] bytes) {
+    return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+  }
+
+  /** The inflated body, refused past {@code max} bytes (a small gzip may inflate to gigabytes). */
+  private static byte[] gunzip(byte[] gz, long max) throws UnreadableInputException {
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      byte[] out = in.readNBytes((int) (max + 1));
+      if (out.length > max) {
+        throw new UnreadableInputException("size", "", "the gzip-compressed response body inflates to more than "
+            + max + " bytes (raise the limit with --max-file-size)");
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new UnreadableInputException("har", "", "the response body starts like gzip but does not inflate: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
   }
 
   private static FileOutcome bare(String path, ValidationResult r) {

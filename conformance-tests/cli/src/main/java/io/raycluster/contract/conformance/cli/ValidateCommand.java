@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every response was valid",
-      "1:at least one response was invalid or unreadable",
+      "1:at least one response was invalid or unreadable, or none was checked (see --allow-empty)",
       "2:usage error (unknown option, a path that does not exist, a directory without recordings, "
           + "a --spec that cannot be used, a bare body whose operation is not known)"
     })
@@ -72,6 +72,11 @@ final class ValidateCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}). Deeper nesting than 1000 levels and strings over 16 Mi "
           + "characters are reported too.")
   long maxFileSize;
+
+  @Option(names = "--allow-empty",
+      description = "Exit 0 even when no response was checked (a HAR whose entries are all other "
+          + "calls). Without it such a run exits 1: it proves nothing.")
+  boolean allowEmpty;
 
   @Option(names = "--no-progress", negatable = true, defaultValue = "true",
       description = "Show progress on standard error when it is a terminal (default: on).")
@@ -102,7 +107,9 @@ final class ValidateCommand implements Callable<Integer> {
       IntStream.range(0, inputs.size()).parallel().forEach(i -> {
         Input input = inputs.get(i);
         try {
-          results[i] = input.stdin()
+          results[i] = input.unlistable() != null
+              ? unlistable(input)
+              : input.stdin()
               ? validator.validateStream(parent.in, "-")
               : validator.validateFile(input.file(), input.display());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -125,12 +132,31 @@ final class ValidateCommand implements Callable<Integer> {
           + ": pass --operation ID, one of " + apiSpec.operations().stream().map(SpecOperation::operationId).toList());
       return 2;
     }
+    long checked = list.stream().mapToLong(f -> f.outcomes().size()).sum();
+    if (checked == 0 && !allowEmpty) {
+      long skipped = list.stream().mapToLong(FileOutcome::skipped).sum();
+      parent.err.println("raycluster-conformance validate: no responses checked: " + skipped
+          + " HAR entr" + (skipped == 1 ? "y was" : "ies were") + " skipped (none is a call of an "
+          + "operation of the spec); pass --allow-empty to accept a run that checks nothing.");
+      return Math.max(exit, 1);
+    }
     return exit;
   }
 
-  private record Input(Path file, String display) {
+  private static FileOutcome unlistable(Input input) {
+    return new FileOutcome(input.display(), List.of(new Outcome(input.display(), null, null,
+        Verdict.UNREADABLE, List.of(new Finding("", "io",
+            "cannot list this folder: " + input.unlistable() + "; its files were not checked")))), 0);
+  }
+
+  /** A file to read, standard input ({@code file} null), or a folder that could not be listed. */
+  private record Input(Path file, String display, String unlistable) {
+    Input(Path file, String display) {
+      this(file, display, null);
+    }
+
     boolean stdin() {
-      return file == null;
+      return file == null && unlistable == null;
     }
   }
 
@@ -148,21 +174,24 @@ final class ValidateCommand implements Callable<Integer> {
       }
       Path path = Path.of(p);
       if (!Files.exists(path)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "No such file or directory: " + p);
+        throw new CommandLine.ParameterException(spec.commandLine(), Files.isSymbolicLink(path)
+            ? "A symbolic link that leads nowhere (dangling, or a loop): " + p
+            : "No such file or directory: " + p);
       }
       if (Files.isDirectory(path)) {
-        List<Path> found;
+        RecordingFiles.Found found;
         try {
-          found = RecordingFiles.list(path, RecordingFiles.RECORDINGS);
+          found = RecordingFiles.scan(path, RecordingFiles.RECORDINGS);
         } catch (IOException e) {
-          throw new CommandLine.ParameterException(spec.commandLine(),
-              "Cannot list directory " + p + ": " + e.getMessage());
+          throw new UsageException("cannot list the directory " + p + ": " + RecordingFiles.reason(e));
         }
-        if (found.isEmpty()) {
+        if (found.files().isEmpty() && found.unlisted().isEmpty()) {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "No *.json or *.har file in directory: " + p);
         }
-        found.forEach(f -> inputs.add(new Input(f, f.toString())));
+        found.files().forEach(f -> inputs.add(new Input(f, f.toString())));
+        // A folder inside that cannot be listed is one unreadable result; the others are checked.
+        found.unlisted().forEach(u -> inputs.add(new Input(null, u.path().toString(), u.reason())));
       } else {
         inputs.add(new Input(path, p));
       }
@@ -191,7 +220,12 @@ final class ValidateCommand implements Callable<Integer> {
         if (n <= 0) {
           throw new CommandLine.TypeConversionException("'" + value + "' is not a positive size");
         }
-        return Math.multiplyExact(n, unit);
+        long bytes = Math.multiplyExact(n, unit);
+        if (bytes > Limits.MAX_BYTES_CEILING) {
+          throw new CommandLine.TypeConversionException("'" + value + "' is more than "
+              + Limits.MAX_BYTES_CEILING + " bytes (about 2 GiB), the most one file can be read at");
+        }
+        return bytes;
       } catch (NumberFormatException | ArithmeticException e) {
         throw new CommandLine.TypeConversionException("'" + value + "' is not a size such as 64MiB or 500KiB");
       }

@@ -174,4 +174,81 @@ class CliTest {
   void noSubcommand_isAUsageError() {
     assertEquals(2, cli.run());
   }
+
+  @Test
+  void validate_aFifoAsAPath_isUnreadableAtOnceAndTheOthersAreChecked() throws Exception {
+    Path fifo = dir.resolve("pipe.json");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
+
+    // Without the check, opening the FIFO blocks until a writer comes: the run would never end.
+    assertEquals(1, cli.run("validate", fifo.toString(), dir.resolve("a.json").toString()));
+    assertTrue(cli.out().contains("UNREADABLE  " + fifo), cli.out());
+    assertTrue(cli.out().contains("not a regular file (a FIFO, device or socket)"), cli.out());
+    assertTrue(cli.out().contains("VALID       " + dir.resolve("a.json")), cli.out());
+  }
+
+  @Test
+  void validatePact_aFifoAsAPath_isUnreadableAtOnce() throws Exception {
+    Path fifo = dir.resolve("pact.json");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
+
+    assertEquals(1, cli.run("validate-pact", fifo.toString()));
+    assertTrue(cli.out().contains("not a regular file"), cli.out());
+  }
+
+  @Test
+  void validate_aHarWithNoCallOfTheSpec_exitsOneSayingNothingWasChecked() throws Exception {
+    Path har = dir.resolve("other.har");
+    Files.writeString(har, "{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"t\",\"version\":\"1\"},"
+        + "\"entries\":[{\"startedDateTime\":\"2026-01-01T00:00:00Z\",\"time\":1,\"request\":{\"method\":\"GET\","
+        + "\"url\":\"https://example.com/other\",\"httpVersion\":\"HTTP/1.1\",\"headers\":[],\"queryString\":[],"
+        + "\"cookies\":[],\"headersSize\":-1,\"bodySize\":0},\"response\":{\"status\":200,\"statusText\":\"OK\","
+        + "\"httpVersion\":\"HTTP/1.1\",\"headers\":[],\"cookies\":[],\"content\":{\"size\":2,\"mimeType\":"
+        + "\"application/json\",\"text\":\"{}\"},\"redirectURL\":\"\",\"headersSize\":-1,\"bodySize\":2},"
+        + "\"cache\":{},\"timings\":{\"send\":0,\"wait\":1,\"receive\":0}}]}}");
+
+    assertEquals(1, cli.run("validate", har.toString()));
+    assertTrue(cli.err().contains("no responses checked: 1 HAR entry was skipped"), cli.err());
+    assertEquals(0, cli.run("validate", "--allow-empty", har.toString()), cli.err());
+  }
+
+  @Test
+  void validate_maxFileSizeBeyondWhatCanBeRead_isAUsageError() {
+    assertEquals(2, cli.run("validate", "--max-file-size", "9223372036854775807", "-"));
+    assertTrue(cli.err().contains("the most one file can be read at"), cli.err());
+    assertEquals(2, cli.run("validate", "--max-file-size", "8589934592GiB", "-"));
+    assertTrue(cli.err().contains("is not a size"), cli.err());
+  }
+
+  @Test
+  void validate_aDanglingSymlink_saysItLeadsNowhere() throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("loop.json"), dir.resolve("loop.json"));
+
+    assertEquals(2, cli.run("validate", link.toString()));
+    assertTrue(cli.err().contains("A symbolic link that leads nowhere (dangling, or a loop): " + link), cli.err());
+  }
+
+  @Test
+  void validate_aFolderInsideThatCannotBeListed_isOneUnreadableResultAndTheRestIsChecked() throws Exception {
+    Path locked = Files.createDirectories(dir.resolve("locked"));
+    Files.writeString(locked.resolve("x.json"), VALID);
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    try {
+      Path work = Files.createDirectories(dir.resolve("work"));
+      int code = Subprocess.run(work, java.util.Map.of(), Subprocess.withoutFileAccessOverride(),
+          "validate", dir.toString());
+      String out = Files.readString(work.resolve("stdout.txt"));
+      org.junit.jupiter.api.Assumptions.assumeFalse(out.contains("VALID       " + locked.resolve("x.json")),
+          "this process may read any folder (root with CAP_DAC_OVERRIDE and no setpriv): cannot lock one");
+      assertEquals(1, code, out + Files.readString(work.resolve("stderr.txt")));
+      assertTrue(out.contains("UNREADABLE  " + locked + "\n"), out);
+      assertTrue(out.contains("cannot list this folder: permission denied; its files were not checked"), out);
+      assertTrue(out.contains("VALID       " + dir.resolve("a.json")), out);
+      assertTrue(out.contains("VALID       " + dir.resolve("sub/b.json")), out);
+    } finally {
+      Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+  }
 }

@@ -15,7 +15,35 @@ final class Subprocess {
   private Subprocess() {}
 
   static ProcessBuilder builder(Path workDir, Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>();
+    return builder(workDir, env, List.of(), args);
+  }
+
+  /**
+   * What to run the child under so that file permissions hold for it even as root: {@code
+   * setpriv} dropping the capabilities that let root read any folder. Empty when not root (they
+   * hold already) or when {@code setpriv} is not there.
+   */
+  static List<String> withoutFileAccessOverride() {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      return List.of();
+    }
+    List<String> setpriv = List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search");
+    try {
+      Process p = new ProcessBuilder(concat(setpriv, List.of("true"))).start();
+      return p.waitFor() == 0 ? setpriv : List.of();
+    } catch (IOException | InterruptedException e) {
+      return List.of();
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  static ProcessBuilder builder(Path workDir, Map<String, String> env, List<String> prefix, String... args) {
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xshare:auto");
     command.add("-XX:TieredStopAtLevel=1");
@@ -32,7 +60,13 @@ final class Subprocess {
   /** Runs to completion with stdout and stderr written to files in {@code workDir}; returns the exit code. */
   static int run(Path workDir, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = builder(workDir, env, args)
+    return run(workDir, env, List.of(), args);
+  }
+
+  /** Runs under {@code prefix} (see {@link #withoutFileAccessOverride()}). */
+  static int run(Path workDir, Map<String, String> env, List<String> prefix, String... args)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = builder(workDir, env, prefix, args)
         .redirectOutput(workDir.resolve("stdout.txt").toFile())
         .redirectError(workDir.resolve("stderr.txt").toFile());
     Process p = pb.start();
