@@ -251,4 +251,51 @@ class CliTest {
       Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
+
+  @Test
+  void validate_reportToAFullDevice_exitsTwoNamingIt() {
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+
+    assertEquals(2, cli.run("validate", "--format", "junit", "--output", full.toString(), dir.toString()));
+    assertTrue(cli.err().contains("cannot write the report to /dev/full: the write failed"), cli.err());
+    assertTrue(Files.exists(full) && !Files.isRegularFile(full), "the device is left as it is");
+  }
+
+  @Test
+  void validate_whenStandardOutputFails_exitsTwo() {
+    java.io.OutputStream broken = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+    };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = ConformanceCli.execute(new java.io.ByteArrayInputStream(new byte[0]),
+        new java.io.PrintStream(broken, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, "validate", dir.toString());
+
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write the report to standard output"),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void validate_reportFileThatCannotBeWritten_exitsTwoAndKeepsNoPartialFile() throws Exception {
+    Path plain = Files.writeString(dir.resolve("plain-file"), "x");
+    Path report = plain.resolve("report.xml");
+
+    assertEquals(2, cli.run("validate", "--format", "junit", "--output", report.toString(), dir.toString()));
+    assertTrue(cli.err().contains("cannot write the report to " + report), cli.err());
+    try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+      assertFalse(left.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "a temporary file was left");
+    }
+  }
+
+  @Test
+  void validate_reportReplacingAnOlderOne_isWrittenWholeInItsPlace() throws Exception {
+    Path report = Files.writeString(Files.createDirectories(dir.resolve("out")).resolve("report.json"), "old");
+    assertEquals(0, cli.run("validate", "--format", "json", "--output", report.toString(), dir.resolve("a.json").toString()));
+    assertTrue(Files.readString(report).contains("\"summary\""), Files.readString(report));
+  }
 }
