@@ -59,7 +59,14 @@ public final class ConformanceCli implements Runnable {
   /** Runs the tool with these streams; returns the exit code (used by tests and embedders). */
   public static int execute(InputStream in, PrintStream out, PrintStream err, boolean terminal, String... args) {
     CommandLine cli = commandLine(in, out, err, terminal);
-    return cli.execute(args);
+    int code = cli.execute(args);
+    out.flush();
+    if (out.checkError() && code < 2) {
+      // PrintStream keeps write errors to itself: a run whose output was lost must not say 0.
+      err.println("raycluster-conformance: cannot write to standard output (a closed pipe or a full disk?)");
+      return 2;
+    }
+    return code;
   }
 
   static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, boolean terminal) {

@@ -278,6 +278,15 @@ class CliTest {
     assertEquals(2, code);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write the report to standard output"),
         err.toString(StandardCharsets.UTF_8));
+
+    err.reset();
+    // Any command: what it printed was lost, so it does not exit 0.
+    code = ConformanceCli.execute(new java.io.ByteArrayInputStream(new byte[0]),
+        new java.io.PrintStream(broken, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, "--version");
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write to standard output"),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
