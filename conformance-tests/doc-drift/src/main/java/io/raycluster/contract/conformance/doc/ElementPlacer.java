@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,24 +17,64 @@ import java.util.Set;
  * each name goes to the innermost open scope that knows it (the page's JSON example has it there,
  * or the spec declares it there) and does not hold it yet, closing the scopes above. A name known
  * nowhere (a new field that is not in the example either) stays in the innermost open scope,
- * which is where a row appended to a nested object appears.
+ * which is where a row appended to a nested object appears. Scopes nest at most {@link
+ * #MAX_DEPTH} deep, so placing costs time linear in the number of rows.
  */
 final class ElementPlacer {
-  private final Map<String, Set<String>> exampleNames = new HashMap<>();
-  private final Map<String, SpecProperty> spec;
+  /**
+   * For each name, the scopes (locations) that know it: the example has it there, or the spec
+   * declares it there. Looked up by name, so placing a row costs the same at any depth.
+   */
+  private final Map<String, Set<String>> knownIn = new HashMap<>();
+
+  /** How deep objects in the table may nest: far beyond any real response (GetRayCluster: 3). */
+  static final int MAX_DEPTH = 32;
 
   private static final class Scope {
     final String location;
+    final int depth;
     final Set<String> placed = new HashSet<>();
 
-    Scope(String location) {
+    Scope(String location, int depth) {
       this.location = location;
+      this.depth = depth;
     }
   }
 
+  /** The open scopes, innermost first, and the same by location. */
+  private final Deque<Scope> open = new ArrayDeque<>();
+  private final Map<String, Scope> openAt = new HashMap<>();
+
   private ElementPlacer(JsonNode example, Map<String, SpecProperty> spec) {
-    this.spec = spec;
     collect(example, "");
+    for (String location : spec.keySet()) {
+      int slash = location.lastIndexOf('/');
+      if (slash >= 0) {
+        know(location.substring(0, slash), location.substring(slash + 1));
+      }
+    }
+  }
+
+  private void know(String scope, String name) {
+    knownIn.computeIfAbsent(name, k -> new HashSet<>()).add(scope);
+  }
+
+  private void push(String location) {
+    if (open.size() > MAX_DEPTH) {
+      // No reference page nests this deep; a crafted one must not make locations (and the time
+      // to build them) grow with the square of its rows. Deeper rows stay at this depth.
+      return;
+    }
+    Scope scope = new Scope(location, open.size());
+    open.push(scope);
+    // Two open scopes never share a location (each is inside the one before): one entry each.
+    openAt.put(location, scope);
+  }
+
+  private void popTo(Scope target) {
+    while (open.peek() != target) {
+      openAt.remove(open.pop().location);
+    }
   }
 
   static List<PlacedElement> place(List<PageElement> rows, JsonNode example, Map<String, SpecProperty> spec) {
@@ -45,8 +83,7 @@ final class ElementPlacer {
 
   private List<PlacedElement> place(List<PageElement> rows) {
     List<PlacedElement> placed = new ArrayList<>();
-    Deque<Scope> open = new ArrayDeque<>();
-    open.push(new Scope(""));
+    push("");
     PlacedElement previous = null;
     for (int r = 0; r < rows.size(); r++) {
       PageElement row = rows.get(r);
@@ -59,43 +96,50 @@ final class ElementPlacer {
               previous.line(), previous.values());
           placed.set(placed.size() - 1, previous);
           if ("object".equals(type.json())) {
-            open.push(new Scope(previous.location() + "/*"));
+            push(previous.location() + "/*");
           }
         }
         continue;
       }
-      Scope scope = scopeFor(row.name(), open);
+      Scope scope = scopeFor(row.name());
       scope.placed.add(row.name());
       PlacedElement element =
           new PlacedElement(scope.location + "/" + row.name(), type, row.line(), row.values());
       placed.add(element);
       previous = element;
       if ("object".equals(type.json())) {
-        open.push(new Scope(element.location()));
+        push(element.location());
       } else if ("object".equals(type.items())) {
-        open.push(new Scope(element.location() + "/*"));
+        push(element.location() + "/*");
       }
     }
     return placed;
   }
 
-  private Scope scopeFor(String name, Deque<Scope> open) {
-    Optional<Scope> known = open.stream()
-        .filter(s -> !s.placed.contains(name) && knows(s.location, name))
-        .findFirst();
-    Scope target = known.orElseGet(() -> open.stream()
-        .filter(s -> !s.placed.contains(name))
-        .findFirst()
-        .orElse(open.peekLast()));
-    while (open.peek() != target) {
-      open.pop();
+  private Scope scopeFor(String name) {
+    // The innermost open scope that knows the name and does not hold it yet...
+    Scope target = null;
+    for (String location : knownIn.getOrDefault(name, Set.of())) {
+      Scope s = openAt.get(location);
+      if (s != null && !s.placed.contains(name) && (target == null || s.depth > target.depth)) {
+        target = s;
+      }
     }
+    if (target == null) {
+      // ...else the innermost that does not hold it (the scan stops at once unless the scopes
+      // it passes are closed by this row: each scope is passed over at most once in all).
+      for (Scope s : open) {
+        if (!s.placed.contains(name)) {
+          target = s;
+          break;
+        }
+      }
+    }
+    if (target == null) {
+      target = open.peekLast();
+    }
+    popTo(target);
     return target;
-  }
-
-  private boolean knows(String scope, String name) {
-    return exampleNames.getOrDefault(scope, Set.of()).contains(name)
-        || spec.containsKey(scope + "/" + name);
   }
 
   private void collect(JsonNode node, String location) {
@@ -103,9 +147,8 @@ final class ElementPlacer {
       return;
     }
     if (node.isObject()) {
-      Set<String> names = exampleNames.computeIfAbsent(location, k -> new LinkedHashSet<>());
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        names.add(field.getKey());
+        know(location, field.getKey());
         collect(field.getValue(), location + "/" + field.getKey());
       }
     } else if (node.isArray()) {
