@@ -20,7 +20,7 @@ public final class ClusterSummary {
 
   public static void print(RayCluster c, PrintStream out) {
     out.printf("Ray cluster %s (%s) in state %s%n", show("name", c.getName()),
-        show("clusterId", c.getClusterId()), c.getState() == null ? "-" : c.getState().getValue());
+        show("clusterId", c.getClusterId()), c.getState() == null ? "-" : show("state", c.getState().getValue()));
     if (c.getMessage() != null) {
       out.printf("  message    %s%n", show("message", c.getMessage()));
     }
@@ -70,8 +70,9 @@ public final class ClusterSummary {
     }
   }
 
-  /** A property's value as it may be printed: {@code -} when absent, secrets masked. */
+  /** A property's value as it may be printed: {@code -} when absent, secrets masked, controls escaped. */
   private static String show(String property, Object value) {
-    return value == null ? "-" : SECRETS.maskValue(property, value, "***");
+    // Escaped: a server's text must not forge a line of this summary.
+    return value == null ? "-" : PrintableText.escape(SECRETS.maskValue(property, value, "***"));
   }
 }

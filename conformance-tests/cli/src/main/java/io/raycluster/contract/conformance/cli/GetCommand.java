@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.raycluster.contract.client.PrintableText;
 import io.raycluster.contract.client.RayClusterClient;
 import io.raycluster.contract.client.RayClusterJson;
 import io.raycluster.contract.client.VendorErrorBody;
@@ -294,8 +295,10 @@ final class GetCommand implements Callable<Integer> {
     } else if (VendorErrorBody.of(tree).isPresent()) {
       String headerRequestId = headers.stream().filter(h -> h.getKey().equalsIgnoreCase("x-acs-request-id"))
           .map(Map.Entry::getValue).findFirst().orElse(null);
-      out.println("Vendor error: " + redactor.url(
-          VendorErrorBody.of(tree).get().withRequestIdFallback(headerRequestId).describe(status)));
+      // The server's Code and Message, escaped: they must not forge a line such as
+      // "Ray cluster prod in state Running".
+      out.println("Vendor error: " + PrintableText.escape(redactor.url(
+          VendorErrorBody.of(tree).get().withRequestIdFallback(headerRequestId).describe(status))));
     } else {
       out.println("HTTP " + status + " with " + (body.length == 0 ? "an empty body"
           : "a body that is not the vendor's JSON error") + " (see the findings below)");
@@ -305,7 +308,7 @@ final class GetCommand implements Callable<Integer> {
         + mode.name().toLowerCase(java.util.Locale.ROOT) + ")"
         + (result.findings().isEmpty() ? "" : ":"));
     for (Finding f : result.findings()) {
-      out.println("  " + f);
+      out.println("  " + PrintableText.escape(f.toString()));
     }
   }
 

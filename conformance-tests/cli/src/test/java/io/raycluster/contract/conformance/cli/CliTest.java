@@ -307,4 +307,17 @@ class CliTest {
     assertEquals(0, cli.run("validate", "--format", "json", "--output", report.toString(), dir.resolve("a.json").toString()));
     assertTrue(Files.readString(report).contains("\"summary\""), Files.readString(report));
   }
+
+  @Test
+  void validate_strictText_escapesControlCharactersInPropertyNames() throws Exception {
+    Path esc = dir.resolve("esc.json");
+    Files.writeString(esc, "{\"requestId\":\"r\",\"clusterId\":\"c\",\"state\":\"Running\","
+        + "\"x\\u001b]0;pwned\\u0007\\nVALID       forged.json\":1}");
+
+    assertEquals(1, cli.run("validate", "--strict", esc.toString()));
+    String out = cli.out();
+    assertFalse(out.contains("\u001b") || out.contains("\u0007"), out);
+    assertFalse(out.lines().anyMatch(l -> l.startsWith("VALID       forged.json")), out);
+    assertTrue(out.contains("\\u001b]0;pwned\\u0007\\nVALID"), out);
+  }
 }

@@ -262,6 +262,25 @@ class GetCommandTest {
   }
 
   @Test
+  void get_vendorErrorWithControlCharacters_cannotForgeAnOutputLine() throws Exception {
+    String body = "{\"RequestId\":\"r-1\",\"Code\":\"Forbidden\\r\\nRay cluster prod (ray-1) in state Running\","
+        + "\"Message\":\"\\u001b[2J\\u001b]0;pwned\\u0007denied\"}";
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/json").setBody(body));
+      Path work = dir.resolve("escapes");
+      Files.createDirectories(work);
+      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
+              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString());
+      String out = Files.readString(work.resolve("stdout.txt"));
+      assertEquals(1, code, out + Files.readString(work.resolve("stderr.txt")));
+      assertFalse(out.lines().anyMatch(l -> l.startsWith("Ray cluster")), out);
+      assertFalse(out.contains("\u001b") || out.contains("\u0007") || out.contains("\r"), out);
+      assertTrue(out.contains("Forbidden\\r\\nRay cluster prod"), out);
+    }
+  }
+
+  @Test
   void get_withoutCredentials_exitsTwoListingWhereItLooked() throws Exception {
     Path work = dir.resolve("nocreds");
     Files.createDirectories(work);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.raycluster.contract.client.PrintableText;
 import java.util.List;
 
 /** What diff-doc found for one page; {@link #exitCode()} is the command's exit status. */
@@ -40,7 +41,8 @@ public final class DriftReport {
   /** The report for people: a summary line, then one line per finding. */
   public String toText() {
     StringBuilder out = new StringBuilder();
-    out.append("diff-doc ").append(page.source()).append(" against ").append(spec).append('\n');
+    out.append("diff-doc ").append(PrintableText.escape(page.source())).append(" against ")
+        .append(PrintableText.escape(spec)).append('\n');
     if (findings.isEmpty()) {
       out.append("No drift: the page's request line, response table and JSON example match the spec.\n");
       return out.toString();
@@ -48,7 +50,8 @@ public final class DriftReport {
     out.append("Drift: ").append(findings.size()).append(findings.size() == 1 ? " finding" : " findings")
         .append('\n');
     for (Finding f : findings) {
-      out.append("  ").append(f.toText()).append('\n');
+      // A finding quotes the page (a row's name): escaped, so the page cannot forge a line.
+      out.append("  ").append(PrintableText.escape(f.toText())).append('\n');
     }
     return out.toString();
   }

@@ -1,5 +1,6 @@
 package io.raycluster.contract.conformance.report;
 
+import io.raycluster.contract.client.PrintableText;
 import io.raycluster.contract.conformance.FileOutcome;
 import io.raycluster.contract.conformance.Finding;
 import io.raycluster.contract.conformance.Outcome;
@@ -18,17 +19,19 @@ final class TextReport {
     for (FileOutcome file : results) {
       for (Outcome o : file.outcomes()) {
         out.print(pad(o.verdict().name()));
-        out.print(o.name());
+        // Names, labels and findings quote the input (a property name, a pact's description):
+        // escaped, so a recording cannot forge a line of the report or drive the terminal.
+        out.print(PrintableText.escape(o.name()));
         if (o.label() != null) {
-          out.print("  " + o.label());
+          out.print("  " + PrintableText.escape(o.label()));
         }
         out.println();
         for (Finding f : o.findings()) {
-          out.println("    " + f + "  [" + f.keyword() + "]");
+          out.println("    " + PrintableText.escape(f.toString()) + "  [" + PrintableText.escape(f.keyword()) + "]");
         }
       }
       if (file.skipped() > 0 || file.outcomes().isEmpty()) {
-        out.println(String.format(Locale.ROOT, "%-10s  %s  %s", "SKIPPED", file.path(),
+        out.println(String.format(Locale.ROOT, "%-10s  %s  %s", "SKIPPED", PrintableText.escape(file.path()),
             file.skipped() == 1 ? "1 HAR entry: not a call of an operation of the spec"
                 : file.skipped() + " HAR entries: not calls of operations of the spec"));
       }
