@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Builds a {@link JsonNode} tree from a token stream (JSON or YAML) without an
@@ -33,6 +34,22 @@ public final class JsonTrees {
    * means.
    */
   public static JsonNode read(JsonParser p) throws IOException {
+    return read(p, List.of(), null);
+  }
+
+  /** Receives, one at a time, the items of an array that {@link #read(JsonParser, List, ItemSink)} streams. */
+  @FunctionalInterface
+  public interface ItemSink {
+    void item(int index, JsonNode item) throws IOException;
+  }
+
+  /**
+   * Like {@link #read(JsonParser)}, but the array at {@code arrayPath} (property names from the
+   * root, e.g. {@code [log, entries]}; each level an object) is not kept: each of its items is
+   * built, handed to {@code sink}, and dropped, and the tree holds an empty array there. So a
+   * document of many large items (a HAR file) costs the memory of one item at a time.
+   */
+  public static JsonNode read(JsonParser p, List<String> arrayPath, ItemSink sink) throws IOException {
     YAMLParser yaml = p instanceof YAMLParser y ? y : null;
     Deque<ContainerNode<?>> stack = new ArrayDeque<>();
     Deque<String> names = new ArrayDeque<>();
@@ -52,6 +69,18 @@ public final class JsonTrees {
           continue;
         }
         case START_OBJECT, START_ARRAY -> {
+          if (t == JsonToken.START_ARRAY && sink != null && streamed(stack, names, name, arrayPath)) {
+            attach(stack, name, NODES.arrayNode());
+            name = null;
+            int index = 0;
+            for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+              if (item == null) {
+                throw new JsonParseException(p, "the input ends inside an array");
+              }
+              sink.item(index++, readValue(p, item));
+            }
+            continue;
+          }
           ContainerNode<?> c = t == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
           attach(stack, name, c);
           stack.push(c);
@@ -128,6 +157,49 @@ public final class JsonTrees {
     @Override
     public String toString() {
       return literal;
+    }
+  }
+
+  /** Whether the array starting at {@code name} in the open containers is at {@code path}. */
+  private static boolean streamed(Deque<ContainerNode<?>> stack, Deque<String> names, String name,
+      List<String> path) {
+    if (path.isEmpty() || stack.size() != path.size() || !path.get(path.size() - 1).equals(name)) {
+      return false;
+    }
+    java.util.Iterator<ContainerNode<?>> containers = stack.descendingIterator();
+    java.util.Iterator<String> opened = names.descendingIterator();
+    opened.next(); // the root's own name: none
+    for (int i = 0; i < path.size(); i++) {
+      if (!containers.next().isObject()) {
+        return false;
+      }
+      if (i + 1 < path.size() && !path.get(i).equals(opened.next())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The whole value whose first token, {@code first}, the parser stands on. */
+  private static JsonNode readValue(JsonParser p, JsonToken first) throws IOException {
+    return read(new CurrentTokenFirst(p), List.of(), null);
+  }
+
+  /** A view of a parser whose first {@code nextToken()} answers the token it already stands on. */
+  private static final class CurrentTokenFirst extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+    private boolean first = true;
+
+    CurrentTokenFirst(JsonParser p) {
+      super(p);
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      if (first) {
+        first = false;
+        return delegate.currentToken();
+      }
+      return delegate.nextToken();
     }
   }
 

@@ -168,21 +168,34 @@ public final class JsonDocuments {
 
   /** Parses exactly one JSON document (any JSON value) from {@code bytes}. */
   public JsonNode parse(byte[] bytes) throws UnreadableInputException {
+    return parse(bytes, java.util.List.of(), null);
+  }
+
+  /**
+   * Parses exactly one JSON document like {@link #parse(byte[])}, with the same checks and
+   * messages, but hands the items of the array at {@code arrayPath} (property names from the
+   * root, e.g. {@code [log, entries]}) to {@code sink} one at a time instead of keeping them: the
+   * returned tree holds an empty array there. Items are handed over as they are read, so when
+   * the document turns out broken further on, some items have been seen already.
+   */
+  public JsonNode parse(byte[] bytes, java.util.List<String> arrayPath, JsonTrees.ItemSink sink)
+      throws UnreadableInputException {
     if (bytes.length > limits.maxBytes()) {
       throw tooLarge(bytes.length);
     }
     checkText(bytes);
     try (JsonParser parser = factory.createParser(bytes)) {
-      return parseOne(parser);
+      return parseOne(parser, arrayPath, sink);
     } catch (IOException e) {
       throw new UnreadableInputException("json", "", "cannot read JSON: " + e.getMessage());
     }
   }
 
-  private JsonNode parseOne(JsonParser parser) throws IOException, UnreadableInputException {
+  private JsonNode parseOne(JsonParser parser, java.util.List<String> arrayPath, JsonTrees.ItemSink sink)
+      throws IOException, UnreadableInputException {
     JsonNode node;
     try {
-      node = JsonTrees.read(parser);
+      node = JsonTrees.read(parser, arrayPath, sink);
       if (node == null || node.isMissingNode()) {
         throw new UnreadableInputException("empty", "", "no JSON document: the input holds only whitespace");
       }

@@ -84,14 +84,14 @@ public final class RecordingValidator {
       // the fast path: a valid body, found without building a tree
       return bare(displayPath, ValidationResult.valid());
     }
+    if (harExpected || looksLikeHar(bytes)) {
+      return validateHar(displayPath, bytes);
+    }
     JsonNode root;
     try {
       root = engine.json().parse(bytes);
     } catch (UnreadableInputException e) {
       return unreadable(displayPath, e);
-    }
-    if (harExpected || HarIo.looksLikeHar(root) && !looksLikeABody(root)) {
-      return validateHar(displayPath, root);
     }
     if (bodyOperation == null) {
       return unreadable(displayPath, new UnreadableInputException("operation", "",
@@ -104,9 +104,31 @@ public final class RecordingValidator {
   /**
    * A JSON file with a {@code "log"} object is a HAR unless it is a body of the body operation
    * that carries one of that body's required properties (a body may have a field named "log").
+   * Decided from the top-level keys alone, read without building a tree; a document that cannot
+   * be read this far is not taken for a HAR (the body path says what is wrong with it).
    */
-  private boolean looksLikeABody(JsonNode root) {
-    return bodyRequired.stream().anyMatch(root::has);
+  private boolean looksLikeHar(byte[] bytes) {
+    try (com.fasterxml.jackson.core.JsonParser p = engine.json().streamingParser(bytes)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false;
+      }
+      boolean log = false;
+      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+          t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String name = p.currentName();
+        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if (bodyRequired.contains(name)) {
+          return false;
+        }
+        if (name.equals("log") && value == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+          log = true;
+        }
+        p.skipChildren();
+      }
+      return log;
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      return false;
+    }
   }
 
   private String noDefaultOperation() {
@@ -118,35 +140,46 @@ public final class RecordingValidator {
     }
   }
 
-  private FileOutcome validateHar(String path, JsonNode root) {
-    List<JsonNode> raw;
-    try {
-      raw = HarIo.entries(root);
-    } catch (UnreadableInputException e) {
-      return unreadable(path, e);
-    }
+  /** Where a HAR keeps its entries: streamed one at a time, never all in memory. */
+  private static final List<String> HAR_ENTRIES = List.of("log", "entries");
+
+  private FileOutcome validateHar(String path, byte[] bytes) {
     ApiSpec spec = engine.spec();
     List<Outcome> outcomes = new ArrayList<>();
-    int skipped = 0;
-    for (int i = 0; i < raw.size(); i++) {
-      HarEntry entry;
-      try {
-        entry = HarIo.entry(raw.get(i), i);
-      } catch (UnreadableInputException e) {
-        outcomes.add(Outcome.of(path, i, null, ValidationResult.unreadable(e)));
-        continue;
-      }
-      RequestTarget target = RequestTarget.of(entry.request().url());
-      Optional<ApiSpec.Match> match = spec.match(entry.request().method(), target.rawPath());
-      if (match.isEmpty()) {
-        skipped++;
-        continue;
-      }
-      int status = entry.response().status();
-      String label = entry.request().method().toUpperCase(Locale.ROOT) + " " + target.rawPath() + " -> " + status;
-      outcomes.add(Outcome.of(path, i, label, validateEntry(match.get().operation(), entry, i, status)));
+    int[] skipped = {0};
+    try {
+      JsonNode root = engine.json().parse(bytes, HAR_ENTRIES, (i, raw) -> {
+        Outcome o = validateRawEntry(spec, path, i, raw);
+        if (o == null) {
+          skipped[0]++;
+        } else {
+          outcomes.add(o);
+        }
+      });
+      HarIo.entries(root); // the structure: an object, with a "log" object, with an "entries" array
+    } catch (UnreadableInputException e) {
+      // Broken further on than the entries read so far: the file as a whole is unreadable.
+      return unreadable(path, e);
     }
-    return new FileOutcome(path, outcomes, skipped);
+    return new FileOutcome(path, outcomes, skipped[0]);
+  }
+
+  /** The outcome of one raw entry; null when it is not a call of an operation of the spec. */
+  private Outcome validateRawEntry(ApiSpec spec, String path, int i, JsonNode raw) {
+    HarEntry entry;
+    try {
+      entry = HarIo.entry(raw, i);
+    } catch (UnreadableInputException e) {
+      return Outcome.of(path, i, null, ValidationResult.unreadable(e));
+    }
+    RequestTarget target = RequestTarget.of(entry.request().url());
+    Optional<ApiSpec.Match> match = spec.match(entry.request().method(), target.rawPath());
+    if (match.isEmpty()) {
+      return null;
+    }
+    int status = entry.response().status();
+    String label = entry.request().method().toUpperCase(Locale.ROOT) + " " + target.rawPath() + " -> " + status;
+    return Outcome.of(path, i, label, validateEntry(match.get().operation(), entry, i, status));
   }
 
   private ValidationResult validateEntry(SpecOperation op, HarEntry entry, int index, int status) {

@@ -2,17 +2,21 @@ package io.raycluster.contract.conformance.cli;
 
 import io.raycluster.contract.conformance.FileOutcome;
 import io.raycluster.contract.conformance.report.ReportFormat;
+import io.raycluster.contract.conformance.report.ReportWriter;
 import io.raycluster.contract.conformance.report.Summary;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -21,7 +25,9 @@ import picocli.CommandLine.Option;
  * The report options {@code validate} and {@code validate-pact} share ({@code --format},
  * {@code --output}, a picocli mixin) and how both write the report: to standard output, or to
  * {@code --output FILE} with the summary line still on standard output; the exit code is 0 when
- * everything was valid, else 1.
+ * everything was valid, else 1. The report is written as results come ({@link #open}); a report
+ * that cannot be written whole (a full disk, a closed pipe) is a {@link UsageException} (exit 2)
+ * naming where, and a report file is never left half written.
  */
 final class ReportOutput {
   @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text",
@@ -32,89 +38,133 @@ final class ReportOutput {
       description = "Write the report to FILE instead of standard output (the summary line still goes to standard output).")
   Path output;
 
-  /**
-   * Writes the report; returns 0 when everything was valid, else 1.
-   *
-   * @throws UsageException (exit 2) when the report cannot be written whole: a full disk, a closed
-   *     pipe, a folder that cannot be created. A report file is never left half written.
-   */
+  /** The whole report at once; returns 0 when everything was valid, else 1. */
   int write(List<FileOutcome> results, PrintStream stdout, CommandLine commandLine) {
-    Summary summary = Summary.of(results);
-    if (output == null) {
-      PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-      format.write(results, summary, out);
-      // PrintWriter and PrintStream keep write errors to themselves until asked.
-      if (out.checkError() || stdout.checkError()) {
-        throw new UsageException("cannot write the report to standard output (a closed pipe or a full disk?)");
-      }
-    } else {
+    Session session = open(stdout);
+    results.forEach(session::add);
+    return session.finish();
+  }
+
+  /** Starts a report that is written as the results are {@link Session#add added}. */
+  Session open(PrintStream stdout) {
+    return new Session(stdout);
+  }
+
+  /** One report being written. */
+  final class Session {
+    private final PrintStream stdout;
+    private final Summary.Counter counter = new Summary.Counter();
+    private final PrintWriter out;
+    private final OutputStream raw;
+    private final ReportWriter writer;
+    /** The temporary file the report is written to before it takes its place; null otherwise. */
+    private final Path tmp;
+    private final Path target;
+
+    private Session(PrintStream stdout) {
+      this.stdout = stdout;
       try {
-        writeFile(results, summary);
-      } catch (IOException e) {
-        throw new UsageException("cannot write the report to " + output + ": " + reason(e));
-      }
-      stdout.println(summary.line());
-      if (stdout.checkError()) {
-        throw new UsageException("the report was written to " + output
-            + ", but the summary line cannot be written to standard output");
+        if (output == null) {
+          target = null;
+          tmp = null;
+          raw = null;
+          out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        } else {
+          target = output.toAbsolutePath();
+          if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // A device or FIFO (/dev/stdout): written through, never replaced.
+            if (Files.isDirectory(target)) {
+              throw new FileSystemException(output.toString(), null, "it is a directory");
+            }
+            tmp = null;
+            raw = Files.newOutputStream(target, StandardOpenOption.WRITE);
+          } else {
+            Files.createDirectories(target.getParent());
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+              // A report holds no secret: as readable as the file it replaces, or a new file.
+              Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                  : PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            raw = Files.newOutputStream(tmp);
+          }
+          out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8)));
+        }
+        writer = format.open(out);
+      } catch (IOException | UncheckedIOException e) {
+        throw failed(e);
       }
     }
-    return summary.allValid() ? 0 : 1;
-  }
 
-  /**
-   * A regular file (or a new one) is written under a temporary name beside it and moved into
-   * place, so a failed write leaves the old report or none, never a truncated one. Anything else
-   * ({@code /dev/stdout}, a FIFO) is written through: it cannot be replaced, and must not be.
-   */
-  private void writeFile(List<FileOutcome> results, Summary summary) throws IOException {
-    Path target = output.toAbsolutePath();
-    if (Files.exists(target) && !Files.isRegularFile(target)) {
-      if (Files.isDirectory(target)) {
-        throw new java.nio.file.FileSystemException(output.toString(), null, "it is a directory");
+    void add(FileOutcome file) {
+      counter.add(file);
+      try {
+        writer.add(file);
+      } catch (UncheckedIOException e) {
+        throw failed(e);
       }
-      try (java.io.OutputStream raw = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
-        writeChecked(results, summary, raw);
+      if (out.checkError()) {
+        throw failed(null);
       }
-      return;
     }
-    Path parent = target.getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-    try {
-      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-        // A report holds no secret: as readable as the file it replaces, or as a new file would be.
-        Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      try (java.io.OutputStream raw = Files.newOutputStream(tmp)) {
-        writeChecked(results, summary, raw);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 
-  private void writeChecked(List<FileOutcome> results, Summary summary, java.io.OutputStream raw)
-      throws IOException {
-    Writer w = new java.io.BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8));
-    PrintWriter out = new PrintWriter(w);
-    format.write(results, summary, out);
-    if (out.checkError()) {
-      // PrintWriter swallowed the IOException: ask the stream itself for the reason.
-      raw.flush();
-      throw new IOException("the write failed (a full disk, or a closed pipe)");
+    /** The summary counted so far. */
+    Summary summary() {
+      return counter.summary();
     }
-  }
 
-  private static String reason(IOException e) {
-    if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-      return fse.getReason();
+    /** Ends the report; returns 0 when everything was valid, else 1. */
+    int finish() {
+      Summary summary = counter.summary();
+      try {
+        writer.finish(summary);
+        // PrintWriter and PrintStream keep write errors to themselves until asked.
+        if (out.checkError() || (raw == null && stdout.checkError())) {
+          throw failed(null);
+        }
+        if (raw != null) {
+          raw.close();
+        }
+        if (tmp != null) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        throw failed(e);
+      } finally {
+        deleteTmp();
+      }
+      if (output != null) {
+        stdout.println(summary.line());
+        if (stdout.checkError()) {
+          throw new UsageException("the report was written to " + output
+              + ", but the summary line cannot be written to standard output");
+        }
+      }
+      return summary.allValid() ? 0 : 1;
     }
-    if (e.getClass() == IOException.class && e.getMessage() != null) {
-      return e.getMessage();
+
+    private UsageException failed(Exception e) {
+      deleteTmp();
+      String where = output == null ? "standard output" : output.toString();
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      String why = cause == null ? "the write failed (a full disk, or a closed pipe)"
+          : cause instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+          : cause.getClass() == IOException.class && cause.getMessage() != null ? cause.getMessage()
+          : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+      return new UsageException("cannot write the report to " + where + ": " + why);
     }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+
+    private void deleteTmp() {
+      if (tmp != null) {
+        try {
+          if (raw != null) {
+            raw.close();
+          }
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // closing a stream that failed to write fails too; the file is gone or never was
+        }
+      }
+    }
   }
 }

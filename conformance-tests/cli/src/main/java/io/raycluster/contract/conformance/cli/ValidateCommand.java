@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,31 +99,35 @@ final class ValidateCommand implements Callable<Integer> {
     RecordingValidator validator =
         new RecordingValidator(engine, strict ? Mode.STRICT : Mode.LENIENT, bodyOperation);
 
-    FileOutcome[] results = new FileOutcome[inputs.size()];
+    ReportOutput.Session session = report.open(parent.out);
     AtomicInteger done = new AtomicInteger();
+    long unknownOperation = 0;
+    long skipped = 0;
     try (Progress p = Progress.start(parent.err, parent.terminal && progress && inputs.size() >= 50,
-        inputs.size(), done)) {
-      IntStream.range(0, inputs.size()).parallel().forEach(i -> {
-        Input input = inputs.get(i);
-        try {
-          results[i] = input.unlistable() != null
-              ? unlistable(input)
-              : input.stdin()
-              ? validator.validateStream(parent.in, "-")
-              : validator.validateFile(input.file(), input.display());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-          // A defect (or an exhausted JVM) on one file must not end the run or show a trace.
-          results[i] = new FileOutcome(input.display(), List.of(new Outcome(input.display(), null, null,
-              Verdict.UNREADABLE, List.of(new Finding("", "internal",
-                  "internal error while validating this file: " + e)))), 0);
+        inputs.size(), done);
+        InFlight inFlight = new InFlight(Runtime.getRuntime().availableProcessors(),
+            Math.max(maxFileSize, Runtime.getRuntime().maxMemory() / 8))) {
+      // Files are validated a few at a time, each written to the report as soon as the ones
+      // before it are: memory holds the files in flight, never the whole run.
+      java.util.ArrayDeque<java.util.concurrent.Future<FileOutcome>> pending = new java.util.ArrayDeque<>();
+      int next = 0;
+      while (next < inputs.size() || !pending.isEmpty()) {
+        while (next < inputs.size() && pending.size() < inFlight.window()) {
+          Input input = inputs.get(next++);
+          pending.add(inFlight.submit(input.size(maxFileSize), () -> {
+            FileOutcome outcome = validateOne(validator, input);
+            done.incrementAndGet();
+            return outcome;
+          }));
         }
-        done.incrementAndGet();
-      });
+        FileOutcome outcome = InFlight.take(pending.poll());
+        session.add(outcome);
+        skipped += outcome.skipped();
+        unknownOperation += outcome.outcomes().stream()
+            .filter(o -> o.findings().stream().anyMatch(f -> f.keyword().equals("operation"))).count();
+      }
     }
-    List<FileOutcome> list = List.of(results);
-    int exit = report.write(list, parent.out, spec.commandLine());
-    long unknownOperation = list.stream().flatMap(f -> f.outcomes().stream())
-        .filter(o -> o.findings().stream().anyMatch(f -> f.keyword().equals("operation"))).count();
+    int exit = session.finish();
     if (unknownOperation > 0) {
       // --operation is required once a bare body is met and the spec has no default.
       parent.err.println("raycluster-conformance validate: " + unknownOperation + " bare JSON bod"
@@ -132,15 +135,29 @@ final class ValidateCommand implements Callable<Integer> {
           + ": pass --operation ID, one of " + apiSpec.operations().stream().map(SpecOperation::operationId).toList());
       return 2;
     }
-    long checked = list.stream().mapToLong(f -> f.outcomes().size()).sum();
+    long checked = session.summary().total();
     if (checked == 0 && !allowEmpty) {
-      long skipped = list.stream().mapToLong(FileOutcome::skipped).sum();
       parent.err.println("raycluster-conformance validate: no responses checked: " + skipped
           + " HAR entr" + (skipped == 1 ? "y was" : "ies were") + " skipped (none is a call of an "
           + "operation of the spec); pass --allow-empty to accept a run that checks nothing.");
       return Math.max(exit, 1);
     }
     return exit;
+  }
+
+  private FileOutcome validateOne(RecordingValidator validator, Input input) {
+    try {
+      return input.unlistable() != null
+          ? unlistable(input)
+          : input.stdin()
+          ? validator.validateStream(parent.in, "-")
+          : validator.validateFile(input.file(), input.display());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // A defect (or an exhausted JVM) on one file must not end the run or show a trace.
+      return new FileOutcome(input.display(), List.of(new Outcome(input.display(), null, null,
+          Verdict.UNREADABLE, List.of(new Finding("", "internal",
+              "internal error while validating this file: " + e)))), 0);
+    }
   }
 
   private static FileOutcome unlistable(Input input) {
@@ -157,6 +174,18 @@ final class ValidateCommand implements Callable<Integer> {
 
     boolean stdin() {
       return file == null && unlistable == null;
+    }
+
+    /** The bytes reading it may take: its size, up to the limit (standard input: the limit). */
+    long size(long limit) {
+      if (file == null) {
+        return unlistable == null ? limit : 0;
+      }
+      try {
+        return Math.min(Files.size(file), limit);
+      } catch (IOException e) {
+        return 0; // reading it will fail and say why
+      }
     }
   }
 

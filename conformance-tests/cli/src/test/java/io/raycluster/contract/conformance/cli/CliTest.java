@@ -320,4 +320,42 @@ class CliTest {
     assertFalse(out.lines().anyMatch(l -> l.startsWith("VALID       forged.json")), out);
     assertTrue(out.contains("\\u001b]0;pwned\\u0007\\nVALID"), out);
   }
+
+  @Test
+  void validate_writesEachResultAsItComes_beforeLaterInputsAreRead() throws Exception {
+    // Standard input, the second input, stays open until the first file's line has been printed:
+    // a report written only at the end would never print it, and the run would never end.
+    java.io.PipedOutputStream feed = new java.io.PipedOutputStream();
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(feed);
+    java.util.concurrent.CountDownLatch firstLine = new java.util.concurrent.CountDownLatch(1);
+    java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+    java.io.OutputStream watching = new java.io.OutputStream() {
+      @Override
+      public synchronized void write(int b) {
+        seen.write(b);
+        if (seen.toString(StandardCharsets.UTF_8).contains("VALID       " + dir.resolve("a.json") + "\n")) {
+          firstLine.countDown();
+        }
+      }
+    };
+    Thread feeder = new Thread(() -> {
+      try {
+        if (firstLine.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          feed.write(VALID.getBytes(StandardCharsets.UTF_8));
+        }
+        feed.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    feeder.start();
+    int code = ConformanceCli.execute(stdin, new java.io.PrintStream(watching, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
+        "validate", dir.resolve("a.json").toString(), "-");
+    feeder.join();
+
+    assertEquals(0, firstLine.getCount(), "the first result was not written before standard input ended");
+    assertEquals(0, code, seen.toString(StandardCharsets.UTF_8));
+    assertTrue(seen.toString(StandardCharsets.UTF_8).contains("VALID       -"), seen.toString(StandardCharsets.UTF_8));
+  }
 }

@@ -9,45 +9,62 @@ import io.raycluster.contract.conformance.Outcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * {@code {"files": [{"path", "entry", "verdict", "errors": [{"pointer", "keyword", "message"}]}],
- * "summary": {"valid", "invalid", "unreadable", "skipped"}}}.
+ * "summary": {"valid", "invalid", "unreadable", "skipped"}}}, written as the files come.
  */
-final class JsonReport {
+final class JsonReport implements ReportWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private JsonReport() {}
+  private final PrintWriter out;
+  private final JsonGenerator g;
 
-  static void write(List<FileOutcome> results, Summary summary, PrintWriter out) {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+  JsonReport(PrintWriter out) {
+    this.out = out;
+    try {
+      g = FACTORY.createGenerator(out);
       g.setPrettyPrinter(new DefaultPrettyPrinter());
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeArrayFieldStart("files");
-      for (FileOutcome file : results) {
-        for (Outcome o : file.outcomes()) {
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void add(FileOutcome file) {
+    try {
+      for (Outcome o : file.outcomes()) {
+        g.writeStartObject();
+        g.writeStringField("path", o.path());
+        if (o.entry() == null) {
+          g.writeNullField("entry");
+        } else {
+          g.writeNumberField("entry", o.entry());
+        }
+        g.writeStringField("verdict", o.verdict().label());
+        g.writeArrayFieldStart("errors");
+        for (Finding f : o.findings()) {
           g.writeStartObject();
-          g.writeStringField("path", o.path());
-          if (o.entry() == null) {
-            g.writeNullField("entry");
-          } else {
-            g.writeNumberField("entry", o.entry());
-          }
-          g.writeStringField("verdict", o.verdict().label());
-          g.writeArrayFieldStart("errors");
-          for (Finding f : o.findings()) {
-            g.writeStartObject();
-            g.writeStringField("pointer", f.pointer());
-            g.writeStringField("keyword", f.keyword());
-            g.writeStringField("message", f.message());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
+          g.writeStringField("pointer", f.pointer());
+          g.writeStringField("keyword", f.keyword());
+          g.writeStringField("message", f.message());
           g.writeEndObject();
         }
+        g.writeEndArray();
+        g.writeEndObject();
       }
+      g.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void finish(Summary summary) {
+    try {
       g.writeEndArray();
       g.writeObjectFieldStart("summary");
       g.writeNumberField("valid", summary.valid());
@@ -56,9 +73,11 @@ final class JsonReport {
       g.writeNumberField("skipped", summary.skipped());
       g.writeEndObject();
       g.writeEndObject();
+      g.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     out.println();
+    out.flush();
   }
 }

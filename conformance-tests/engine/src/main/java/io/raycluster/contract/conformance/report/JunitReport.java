@@ -4,44 +4,94 @@ import io.raycluster.contract.conformance.FileOutcome;
 import io.raycluster.contract.conformance.Finding;
 import io.raycluster.contract.conformance.Outcome;
 import io.raycluster.contract.conformance.Verdict;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
  * JUnit XML (the Ant/Surefire dialect CI dashboards read): one {@code testcase} per file or HAR
  * entry; invalid is a {@code failure}, unreadable an {@code error}.
  */
-final class JunitReport {
+final class JunitReport implements ReportWriter {
   private static final String SUITE = "raycluster-conformance.validate";
 
-  private JunitReport() {}
+  private final PrintWriter out;
+  /**
+   * The test cases, spilled to a temporary file as they come: the format puts the counts first,
+   * and a run of 100,000 entries must not hold its report in memory to learn them.
+   */
+  private final Path spill;
+  private final Writer cases;
 
-  static void write(List<FileOutcome> results, Summary summary, PrintWriter out) {
-    out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-    String counts = " tests=\"" + summary.total() + "\" failures=\"" + summary.invalid()
-        + "\" errors=\"" + summary.unreadable() + "\" skipped=\"0\"";
-    out.println("<testsuites name=\"raycluster-conformance\"" + counts + ">");
-    out.println("  <testsuite name=\"" + SUITE + "\"" + counts + " time=\"0\">");
-    for (FileOutcome file : results) {
+  JunitReport(PrintWriter out) {
+    this.out = out;
+    try {
+      spill = Files.createTempFile("raycluster-junit-", ".xml.part");
+      cases = Files.newBufferedWriter(spill, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void add(FileOutcome file) {
+    try {
       for (Outcome o : file.outcomes()) {
-        out.print("    <testcase classname=\"" + SUITE + "\" name=\"" + xml(o.name()
+        cases.write("    <testcase classname=\"" + SUITE + "\" name=\"" + xml(o.name()
             + (o.label() == null ? "" : " " + o.label())) + "\" time=\"0\"");
         if (o.verdict() == Verdict.VALID) {
-          out.println("/>");
+          cases.write("/>\n");
           continue;
         }
-        out.println(">");
+        cases.write(">\n");
         String tag = o.verdict() == Verdict.INVALID ? "failure" : "error";
         String first = o.findings().isEmpty() ? o.verdict().label() : o.findings().get(0).toString();
         String body = o.findings().stream().map(f -> f + "  [" + f.keyword() + "]").collect(Collectors.joining("\n"));
-        out.println("      <" + tag + " type=\"" + o.verdict().label() + "\" message=\"" + xml(first) + "\">"
-            + xml(body) + "</" + tag + ">");
-        out.println("    </testcase>");
+        cases.write("      <" + tag + " type=\"" + o.verdict().label() + "\" message=\"" + xml(first) + "\">"
+            + xml(body) + "</" + tag + ">\n");
+        cases.write("    </testcase>\n");
       }
+    } catch (IOException e) {
+      discard();
+      throw new UncheckedIOException(e);
     }
-    out.println("  </testsuite>");
-    out.println("</testsuites>");
+  }
+
+  @Override
+  public void finish(Summary summary) {
+    try {
+      cases.close();
+      out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+      String counts = " tests=\"" + summary.total() + "\" failures=\"" + summary.invalid()
+          + "\" errors=\"" + summary.unreadable() + "\" skipped=\"0\"";
+      out.println("<testsuites name=\"raycluster-conformance\"" + counts + ">");
+      out.println("  <testsuite name=\"" + SUITE + "\"" + counts + " time=\"0\">");
+      try (Reader r = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+        r.transferTo(out);
+      }
+      out.println("  </testsuite>");
+      out.println("</testsuites>");
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      discard();
+    }
+  }
+
+  private void discard() {
+    try {
+      cases.close();
+      Files.deleteIfExists(spill);
+    } catch (IOException e) {
+      // a temporary file left in the temporary folder: nothing to do about it here
+    }
   }
 
   /** Escapes for XML text and attributes; drops characters XML 1.0 cannot carry. */

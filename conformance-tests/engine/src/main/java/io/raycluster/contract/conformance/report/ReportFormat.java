@@ -8,22 +8,30 @@ import java.util.List;
 public enum ReportFormat {
   TEXT {
     @Override
-    public void write(List<FileOutcome> results, Summary summary, PrintWriter out) {
-      TextReport.write(results, summary, out);
+    public ReportWriter open(PrintWriter out) {
+      return new TextReport(out);
     }
   },
   JSON {
     @Override
-    public void write(List<FileOutcome> results, Summary summary, PrintWriter out) {
-      JsonReport.write(results, summary, out);
+    public ReportWriter open(PrintWriter out) {
+      return new JsonReport(out);
     }
   },
   JUNIT {
     @Override
-    public void write(List<FileOutcome> results, Summary summary, PrintWriter out) {
-      JunitReport.write(results, summary, out);
+    public ReportWriter open(PrintWriter out) {
+      return new JunitReport(out);
     }
   };
 
-  public abstract void write(List<FileOutcome> results, Summary summary, PrintWriter out);
+  /** A writer that writes this format to {@code out} as results are added. */
+  public abstract ReportWriter open(PrintWriter out);
+
+  /** The whole report of {@code results} at once. */
+  public void write(List<FileOutcome> results, Summary summary, PrintWriter out) {
+    ReportWriter w = open(out);
+    results.forEach(w::add);
+    w.finish(summary);
+  }
 }

@@ -7,11 +7,21 @@ import java.util.List;
 /** Counts over a run: responses by verdict, files read, HAR entries skipped. */
 public record Summary(int files, int valid, int invalid, int unreadable, int skipped) {
   public static Summary of(List<FileOutcome> results) {
-    int valid = 0;
-    int invalid = 0;
-    int unreadable = 0;
-    int skipped = 0;
-    for (FileOutcome f : results) {
+    Counter c = new Counter();
+    results.forEach(c::add);
+    return c.summary();
+  }
+
+  /** Counts a run as its files come. */
+  public static final class Counter {
+    private int files;
+    private int valid;
+    private int invalid;
+    private int unreadable;
+    private int skipped;
+
+    public void add(FileOutcome f) {
+      files++;
       skipped += f.skipped();
       for (Outcome o : f.outcomes()) {
         switch (o.verdict()) {
@@ -21,7 +31,10 @@ public record Summary(int files, int valid, int invalid, int unreadable, int ski
         }
       }
     }
-    return new Summary(results.size(), valid, invalid, unreadable, skipped);
+
+    public Summary summary() {
+      return new Summary(files, valid, invalid, unreadable, skipped);
+    }
   }
 
   public int total() {
