@@ -76,6 +76,11 @@ public final class RayClusterClient implements AutoCloseable {
     if (builder.httpClient == null || builder.callTimeout != null) {
       http.callTimeout(orDefault(builder.callTimeout, DEFAULT_CALL_TIMEOUT));
     }
+    // A signed request goes to the endpoint and nowhere else: a redirect would carry the signed
+    // headers (the STS token, the AccessKey id, on the same host the Authorization too) to
+    // wherever the Location points. The vendor's SDKs do not follow redirects either; a 3xx is
+    // reported as an UnexpectedResponseException. Also on a caller's OkHttpClient (a copy).
+    http.followRedirects(false).followSslRedirects(false);
     RetryPolicy retry = builder.retryPolicy != null ? builder.retryPolicy
         : builder.credentials != null ? RetryPolicy.defaults() : RetryPolicy.none();
     // Order matters: retries outermost, then the caller's interceptors, then signing, so that
@@ -114,7 +119,10 @@ public final class RayClusterClient implements AutoCloseable {
     return endpoint;
   }
 
-  /** The OkHttp client in use (with the builder's timeouts and interceptors). */
+  /**
+   * The OkHttp client in use (with the builder's timeouts and interceptors). It never follows
+   * redirects: a 3xx comes back as the response it is.
+   */
   public OkHttpClient httpClient() {
     return httpClient;
   }
@@ -310,7 +318,9 @@ public final class RayClusterClient implements AutoCloseable {
 
     /**
      * An OkHttp client to build on (its pool, dispatcher, proxy and interceptors are kept). Its
-     * timeouts are kept too unless this builder sets them. The client does not close it.
+     * timeouts are kept too unless this builder sets them; redirects are always turned off (on
+     * the copy this client makes; {@code client} itself is not changed). The client does not
+     * close it.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "okHttpClient");

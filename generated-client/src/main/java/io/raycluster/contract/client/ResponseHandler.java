@@ -45,7 +45,24 @@ final class ResponseHandler<T> {
     if (status >= 200 && status < 300) {
       return success(status, contentType, headerRequestId, body);
     }
+    if (status >= 300 && status < 400) {
+      throw redirect(response, status, contentType, headerRequestId, body);
+    }
     throw failure(response, status, contentType, headerRequestId, body);
+  }
+
+  /**
+   * A 3xx: the client follows no redirect (a signed request goes to the endpoint only), so it is
+   * an unusable answer, whatever its body says.
+   */
+  private UnexpectedResponseException redirect(
+      Response response, int status, String contentType, String headerRequestId, byte[] body) {
+    String location = response.header("Location");
+    String problem = location == null
+        ? "a redirect without a Location header, not followed"
+        : "a redirect to " + Snippets.of(location) + ", not followed (a signed request is only ever sent "
+            + "to the endpoint)";
+    return new UnexpectedResponseException(problem, status, contentType, Snippets.of(body), headerRequestId, null);
   }
 
   private T success(int status, String contentType, String headerRequestId, byte[] body) {

@@ -15,9 +15,17 @@ final class Snippets {
 
   static String of(byte[] body) {
     int n = Math.min(body.length, MAX_CHARS * 4);
-    String text = new String(body, 0, n, StandardCharsets.UTF_8);
-    text = mask(text);
-    boolean cut = body.length > n || text.length() > MAX_CHARS;
+    return cut(new String(body, 0, n, StandardCharsets.UTF_8), body.length > n);
+  }
+
+  /** A text from the server (a header value), fit for a message as {@link #of(byte[])} says. */
+  static String of(String text) {
+    return cut(text, false);
+  }
+
+  private static String cut(String raw, boolean alreadyCut) {
+    String text = mask(raw);
+    boolean cut = alreadyCut || text.length() > MAX_CHARS;
     if (text.length() > MAX_CHARS) {
       text = text.substring(0, MAX_CHARS);
     }
