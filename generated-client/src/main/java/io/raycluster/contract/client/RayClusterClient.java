@@ -1,6 +1,7 @@
 package io.raycluster.contract.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.client.generated.api.RayClusterApi;
 import io.raycluster.contract.client.generated.model.RayCluster;
 import java.io.IOException;
@@ -61,6 +62,9 @@ public final class RayClusterClient implements AutoCloseable {
   private final boolean ownsHttpClient;
   private final RayClusterApi api;
   private final ResponseHandler<RayCluster> clusterHandler;
+  /** The credential values this client has signed with; {@link #redaction} masks them. */
+  private final SentCredentials sent = new SentCredentials();
+  private final Redaction redaction = Redaction.contract().withSecretValues(sent);
 
   private RayClusterClient(Builder builder, HttpUrl endpoint) {
     this.endpoint = endpoint;
@@ -85,10 +89,11 @@ public final class RayClusterClient implements AutoCloseable {
         : builder.credentials != null ? RetryPolicy.defaults() : RetryPolicy.none();
     // Order matters: retries outermost, then the caller's interceptors, then signing, so that
     // each attempt is signed with a fresh date and nonce after every change to the request.
-    http.interceptors().add(0, new RetryInterceptor(retry));
+    http.interceptors().add(0, new RetryInterceptor(retry, redaction));
     builder.interceptors.forEach(http::addInterceptor);
     if (builder.credentials != null) {
-      SigningInterceptor.Builder signer = SigningInterceptor.builder().credentials(builder.credentials);
+      SigningInterceptor.Builder signer = SigningInterceptor.builder().credentials(builder.credentials)
+          .signedWith(sent::add);
       if (builder.clock != null) {
         signer.clock(builder.clock);
       }
@@ -107,7 +112,7 @@ public final class RayClusterClient implements AutoCloseable {
         .addConverterFactory(JacksonConverterFactory.create(mapper))
         .build();
     this.api = retrofit.create(RayClusterApi.class);
-    this.clusterHandler = new ResponseHandler<>(mapper, RayCluster.class, builder.maxResponseBytes);
+    this.clusterHandler = new ResponseHandler<>(mapper, RayCluster.class, builder.maxResponseBytes, redaction);
   }
 
   public static Builder builder() {
@@ -128,6 +133,26 @@ public final class RayClusterClient implements AutoCloseable {
   }
 
   /**
+   * What this client masks in the messages it builds from what a server said, for callers that
+   * print or record responses themselves (through {@link #httpClient()}): the spec's secret marks
+   * ({@link Redaction#contract()}) and every credential value (AccessKey id, AccessKey secret,
+   * STS token) this client has signed a request with. Live: values signed with after this call
+   * are masked too. Use {@code redaction().maskText(text, "***")} on any text, or hand it to a
+   * recorder.
+   */
+  public Redaction redaction() {
+    return redaction;
+  }
+
+  /**
+   * {@code base} (for example another spec's {@link Redaction#of}) plus, live, every credential
+   * value this client has signed with, as {@link #redaction()} masks them.
+   */
+  public Redaction redaction(Redaction base) {
+    return Objects.requireNonNull(base, "base").withSecretValues(sent);
+  }
+
+  /**
    * Reads one Ray cluster.
    *
    * @throws VendorErrorException the service answered with its error format (see subclasses)
@@ -143,7 +168,7 @@ public final class RayClusterClient implements AutoCloseable {
     } catch (SigningInterceptor.SigningException e) {
       throw e.unwrap();
     } catch (IOException e) {
-      throw new TransportException(describe(request), e);
+      throw new TransportException(describe(request), e, redaction);
     }
   }
 
@@ -159,7 +184,7 @@ public final class RayClusterClient implements AutoCloseable {
       @Override
       public void onFailure(Call c, IOException e) {
         future.completeExceptionally(e instanceof SigningInterceptor.SigningException
-            ? ((SigningInterceptor.SigningException) e).unwrap() : new TransportException(describe(request), e));
+            ? ((SigningInterceptor.SigningException) e).unwrap() : new TransportException(describe(request), e, redaction));
       }
 
       @Override

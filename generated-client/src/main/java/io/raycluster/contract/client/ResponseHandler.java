@@ -3,6 +3,7 @@ package io.raycluster.contract.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.client.auth.Redaction;
 import java.io.IOException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -10,7 +11,10 @@ import okio.BufferedSource;
 
 /**
  * Turns one HTTP response into a model or the exception it stands for. Every failure becomes a
- * {@link RayClusterException}; no Jackson or I/O exception escapes raw.
+ * {@link RayClusterException}; no Jackson or I/O exception escapes raw. Everything the server
+ * said that goes into an exception (the body's start, the vendor error's fields, the
+ * {@code Location}, the {@code Content-Type}, the request id header) is masked with the client's
+ * {@link Redaction}: the spec's secrets and the credential values the client signed with.
  */
 final class ResponseHandler<T> {
   /** The header the vendor's gateway puts its request id in. */
@@ -19,27 +23,29 @@ final class ResponseHandler<T> {
   private final ObjectMapper mapper;
   private final Class<T> type;
   private final long maxBodyBytes;
+  private final Redaction redaction;
 
-  ResponseHandler(ObjectMapper mapper, Class<T> type, long maxBodyBytes) {
+  ResponseHandler(ObjectMapper mapper, Class<T> type, long maxBodyBytes, Redaction redaction) {
     this.mapper = mapper;
     this.type = type;
     this.maxBodyBytes = maxBodyBytes;
+    this.redaction = redaction;
   }
 
   T handle(Response response) {
     int status = response.code();
-    String contentType = response.header("Content-Type");
-    String headerRequestId = response.header(REQUEST_ID_HEADER);
+    String contentType = masked(response.header("Content-Type"));
+    String headerRequestId = masked(response.header(REQUEST_ID_HEADER));
     byte[] body;
     try {
       body = readBody(response);
     } catch (BodyTooLargeException e) {
       throw new UnexpectedResponseException(
           "the body is larger than " + maxBodyBytes + " bytes", status, contentType,
-          Snippets.of(e.start), headerRequestId, null);
+          snippet(e.start), headerRequestId, null);
     } catch (IOException e) {
       throw new TransportException(
-          "Reading the body of HTTP " + status + " from " + response.request().url().encodedPath(), e);
+          "Reading the body of HTTP " + status + " from " + response.request().url().encodedPath(), e, redaction);
     }
 
     if (status >= 200 && status < 300) {
@@ -60,9 +66,9 @@ final class ResponseHandler<T> {
     String location = response.header("Location");
     String problem = location == null
         ? "a redirect without a Location header, not followed"
-        : "a redirect to " + Snippets.of(location) + ", not followed (a signed request is only ever sent "
+        : "a redirect to " + Snippets.of(location, redaction) + ", not followed (a signed request is only ever sent "
             + "to the endpoint)";
-    return new UnexpectedResponseException(problem, status, contentType, Snippets.of(body), headerRequestId, null);
+    return new UnexpectedResponseException(problem, status, contentType, snippet(body), headerRequestId, null);
   }
 
   private T success(int status, String contentType, String headerRequestId, byte[] body) {
@@ -76,20 +82,20 @@ final class ResponseHandler<T> {
       if (!tree.isObject()) {
         throw new UnexpectedResponseException(
             "expected a JSON object (" + type.getSimpleName() + ") but found " + kind(tree),
-            status, contentType, Snippets.of(body), headerRequestId, null);
+            status, contentType, snippet(body), headerRequestId, null);
       }
       return mapper.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
       throw new UnexpectedResponseException(
-          "the body is not a valid " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getOriginalMessage()),
-          status, contentType, Snippets.of(body), headerRequestId, null);
+          "the body is not a valid " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getOriginalMessage(), redaction),
+          status, contentType, snippet(body), headerRequestId, null);
     } catch (IOException | RuntimeException e) {
       if (e instanceof UnexpectedResponseException) {
         throw (UnexpectedResponseException) e;
       }
       throw new UnexpectedResponseException(
-          "the body cannot be read as " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getMessage()),
-          status, contentType, Snippets.of(body), headerRequestId, null);
+          "the body cannot be read as " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getMessage(), redaction),
+          status, contentType, snippet(body), headerRequestId, null);
     }
   }
 
@@ -102,12 +108,12 @@ final class ResponseHandler<T> {
     }
     return VendorErrorBody.parse(body)
         .<RayClusterException>map(parsed -> VendorErrorException.of(
-            status, parsed.withRequestIdFallback(headerRequestId), response.headers()))
+            status, parsed.withRequestIdFallback(headerRequestId).masked(redaction), response.headers()))
         // Not the vendor's JSON (an HTML page from a proxy, plain text, broken JSON): reported
         // with the start of the body.
         .orElseGet(() -> new UnexpectedResponseException(
             "error response that is not the vendor's JSON error body", status, contentType,
-            Snippets.of(body), headerRequestId, null));
+            snippet(body), headerRequestId, null));
   }
 
   private byte[] readBody(Response response) throws IOException {
@@ -123,6 +129,14 @@ final class ResponseHandler<T> {
       throw new BodyTooLargeException(start);
     }
     return source.getBuffer().readByteArray();
+  }
+
+  private String snippet(byte[] body) {
+    return Snippets.of(body, redaction);
+  }
+
+  private String masked(String headerValue) {
+    return headerValue == null ? null : Snippets.of(headerValue, redaction);
   }
 
   private static boolean isBlank(byte[] body) {

@@ -169,4 +169,16 @@ class RedirectTest {
       assertTrue(e.getMessage().contains("without a Location header"), e.getMessage());
     }
   }
+
+  @Test
+  void getRayCluster_whenTheLocationEchoesTheStsToken_masksItInTheMessage() {
+    server.enqueue(redirect(302, elsewhere.url("/x?SecurityToken=" + TOKEN + "&k=" + KEY_ID).toString()));
+    try (RayClusterClient client = signed().build()) {
+      UnexpectedResponseException e = assertThrows(UnexpectedResponseException.class,
+          () -> client.getRayCluster("w", "c"));
+      assertNoCredentialIn(e.getMessage());
+      assertTrue(e.getMessage().contains(elsewhere.url("/x").toString()), e.getMessage());
+    }
+    assertNothingReachedTheOtherServer();
+  }
 }
