@@ -54,12 +54,16 @@ public final class RayClusterClient implements AutoCloseable {
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   /** Whole-call timeout used when the builder sets none. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
-  /** Largest response body read, 16 MiB; the documented body is about 2 KiB. */
-  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+  /**
+   * Largest response body read when the builder sets none, 8 MiB (decoded bytes); the documented
+   * body is about 2 KiB.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
   private final HttpUrl endpoint;
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
+  private final long maxResponseBytes;
   private final RayClusterApi api;
   private final ResponseHandler<RayCluster> clusterHandler;
   /** The credential values this client has signed with; {@link #redaction} masks them. */
@@ -69,6 +73,7 @@ public final class RayClusterClient implements AutoCloseable {
   private RayClusterClient(Builder builder, HttpUrl endpoint) {
     this.endpoint = endpoint;
     this.ownsHttpClient = builder.httpClient == null;
+    this.maxResponseBytes = builder.maxResponseBytes;
     OkHttpClient.Builder http =
         builder.httpClient == null ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
     if (builder.httpClient == null || builder.connectTimeout != null) {
@@ -102,6 +107,9 @@ public final class RayClusterClient implements AutoCloseable {
       }
       http.addInterceptor(signer.build());
     }
+    // Innermost: every attempt's body is bounded (decoded bytes), for getRayCluster, the retry
+    // loop's peek and callers of httpClient() alike.
+    http.addInterceptor(new ResponseLimitInterceptor(builder.maxResponseBytes));
     builder.networkInterceptors.forEach(http::addNetworkInterceptor);
     this.httpClient = http.build();
 
@@ -126,10 +134,16 @@ public final class RayClusterClient implements AutoCloseable {
 
   /**
    * The OkHttp client in use (with the builder's timeouts and interceptors). It never follows
-   * redirects: a 3xx comes back as the response it is.
+   * redirects: a 3xx comes back as the response it is. Reading a body past
+   * {@link #maxResponseBytes()} throws {@link ResponseTooLargeException}.
    */
   public OkHttpClient httpClient() {
     return httpClient;
+  }
+
+  /** The largest response body this client reads, in (decoded) bytes. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
   }
 
   /**
@@ -386,7 +400,14 @@ public final class RayClusterClient implements AutoCloseable {
       return this;
     }
 
-    /** Largest body read before the response is rejected; default 16 MiB. */
+    /**
+     * Largest response body read, in bytes after gzip decoding; default
+     * {@link #DEFAULT_MAX_RESPONSE_BYTES} (8 MiB). Reading stops one byte past it, however the
+     * body is sent (no length, endless chunks, a gzip bomb): {@link #getRayCluster} fails with an
+     * {@link UnexpectedResponseException} "response larger than N bytes", and reading a body of
+     * {@link #httpClient()} throws {@link ResponseTooLargeException}. Every retried attempt is
+     * bounded alike. {@code Long.MAX_VALUE} means no limit.
+     */
     public Builder maxResponseBytes(long bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);

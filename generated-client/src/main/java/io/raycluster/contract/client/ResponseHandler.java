@@ -7,6 +7,7 @@ import io.raycluster.contract.client.auth.Redaction;
 import java.io.IOException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -41,8 +42,8 @@ final class ResponseHandler<T> {
       body = readBody(response);
     } catch (BodyTooLargeException e) {
       throw new UnexpectedResponseException(
-          "the body is larger than " + maxBodyBytes + " bytes", status, contentType,
-          snippet(e.start), headerRequestId, null);
+          "response larger than " + maxBodyBytes + " bytes", status, contentType,
+          snippet(e.start), headerRequestId, e.getCause());
     } catch (IOException e) {
       throw new TransportException(
           "Reading the body of HTTP " + status + " from " + response.request().url().encodedPath(), e, redaction);
@@ -122,13 +123,25 @@ final class ResponseHandler<T> {
       return new byte[0];
     }
     BufferedSource source = responseBody.source();
-    // request(n) buffers up to n bytes and returns false at end of stream: one byte past the
-    // limit tells "too large" without reading an unbounded body into memory.
-    if (source.request(maxBodyBytes + 1)) {
-      byte[] start = source.getBuffer().readByteArray(Math.min(Snippets.MAX_CHARS * 4L, maxBodyBytes));
-      throw new BodyTooLargeException(start);
+    try {
+      // The client's ResponseLimitInterceptor fails one byte past the limit. request(n) buffers
+      // at most n bytes and returns false at the end of the body: it holds the limit as well
+      // should a caller's interceptor have replaced the bounded body.
+      if (source.request(maxBodyBytes == Long.MAX_VALUE ? Long.MAX_VALUE : maxBodyBytes + 1)) {
+        throw new BodyTooLargeException(start(source), new ResponseTooLargeException(maxBodyBytes));
+      }
+    } catch (ResponseTooLargeException e) {
+      throw new BodyTooLargeException(start(source), e);
     }
     return source.getBuffer().readByteArray();
+  }
+
+  /** The start of what was read before the limit, enough for a masked snippet. */
+  private static byte[] start(BufferedSource source) {
+    Buffer read = source.getBuffer();
+    Buffer start = new Buffer();
+    read.copyTo(start, 0, Math.min(read.size(), Snippets.MASK_WINDOW_BYTES));
+    return start.readByteArray();
   }
 
   private String snippet(byte[] body) {
@@ -164,12 +177,13 @@ final class ResponseHandler<T> {
     return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** The body passed the limit; {@code start} is what was read of it, the cause says how much. */
   private static final class BodyTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
     final transient byte[] start;
 
-    BodyTooLargeException(byte[] start) {
-      super("body too large");
+    BodyTooLargeException(byte[] start, ResponseTooLargeException cause) {
+      super(cause.getMessage(), cause);
       this.start = start;
     }
   }
