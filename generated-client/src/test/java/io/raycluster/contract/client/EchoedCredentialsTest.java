@@ -195,4 +195,18 @@ class EchoedCredentialsTest {
     assertTrue(log.contains("-> 400 Throttling.*** (attempt 1/2"), log);
     assertFalse(log.contains(logToken), "token in the log");
   }
+
+  @Test
+  void clusterSummary_withTheClientsRedaction_masksCredentialsEchoedInASuccessBody() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(DocumentedExample.json()));
+    io.raycluster.contract.client.generated.model.RayCluster cluster = client.getRayCluster("w", "c");
+    cluster.setMessage("signed with " + KEY_ID + " and " + TOKEN);
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+
+    ClusterSummary.print(cluster, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8), client.redaction());
+
+    String text = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("message    signed with *** and ***"), text);
+    assertNoSentinel("summary", text);
+  }
 }

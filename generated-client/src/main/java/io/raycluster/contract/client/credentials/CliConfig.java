@@ -186,7 +186,7 @@ final class CliConfig {
     if (m.contains("nesting depth")) {
       return "values nested deeper than " + MAX_NESTING_DEPTH + " levels";
     }
-    if (m.startsWith("Number value length") || m.contains("Number value length")) {
+    if (m.contains("Number value length")) {
       return "a number longer than " + MAX_NUMBER_LENGTH + " characters";
     }
     if (m.contains("String value length")) {
