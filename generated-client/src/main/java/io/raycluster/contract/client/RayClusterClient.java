@@ -1,6 +1,7 @@
 package io.raycluster.contract.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.client.generated.api.RayClusterApi;
 import io.raycluster.contract.client.generated.model.RayCluster;
 import java.io.IOException;
@@ -53,18 +54,26 @@ public final class RayClusterClient implements AutoCloseable {
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   /** Whole-call timeout used when the builder sets none. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
-  /** Largest response body read, 16 MiB; the documented body is about 2 KiB. */
-  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+  /**
+   * Largest response body read when the builder sets none, 8 MiB (decoded bytes); the documented
+   * body is about 2 KiB.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
   private final HttpUrl endpoint;
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
+  private final long maxResponseBytes;
   private final RayClusterApi api;
   private final ResponseHandler<RayCluster> clusterHandler;
+  /** The credential values this client has signed with; {@link #redaction} masks them. */
+  private final SentCredentials sent = new SentCredentials();
+  private final Redaction redaction = Redaction.contract().withSecretValues(sent);
 
   private RayClusterClient(Builder builder, HttpUrl endpoint) {
     this.endpoint = endpoint;
     this.ownsHttpClient = builder.httpClient == null;
+    this.maxResponseBytes = builder.maxResponseBytes;
     OkHttpClient.Builder http =
         builder.httpClient == null ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
     if (builder.httpClient == null || builder.connectTimeout != null) {
@@ -76,14 +85,20 @@ public final class RayClusterClient implements AutoCloseable {
     if (builder.httpClient == null || builder.callTimeout != null) {
       http.callTimeout(orDefault(builder.callTimeout, DEFAULT_CALL_TIMEOUT));
     }
+    // A signed request goes to the endpoint and nowhere else: a redirect would carry the signed
+    // headers (the STS token, the AccessKey id, on the same host the Authorization too) to
+    // wherever the Location points. The vendor's SDKs do not follow redirects either; a 3xx is
+    // reported as an UnexpectedResponseException. Also on a caller's OkHttpClient (a copy).
+    http.followRedirects(false).followSslRedirects(false);
     RetryPolicy retry = builder.retryPolicy != null ? builder.retryPolicy
         : builder.credentials != null ? RetryPolicy.defaults() : RetryPolicy.none();
     // Order matters: retries outermost, then the caller's interceptors, then signing, so that
     // each attempt is signed with a fresh date and nonce after every change to the request.
-    http.interceptors().add(0, new RetryInterceptor(retry));
+    http.interceptors().add(0, new RetryInterceptor(retry, redaction));
     builder.interceptors.forEach(http::addInterceptor);
     if (builder.credentials != null) {
-      SigningInterceptor.Builder signer = SigningInterceptor.builder().credentials(builder.credentials);
+      SigningInterceptor.Builder signer = SigningInterceptor.builder().credentials(builder.credentials)
+          .signedWith(sent::add);
       if (builder.clock != null) {
         signer.clock(builder.clock);
       }
@@ -92,6 +107,9 @@ public final class RayClusterClient implements AutoCloseable {
       }
       http.addInterceptor(signer.build());
     }
+    // Innermost: every attempt's body is bounded (decoded bytes), for getRayCluster, the retry
+    // loop's peek and callers of httpClient() alike.
+    http.addInterceptor(new ResponseLimitInterceptor(builder.maxResponseBytes));
     builder.networkInterceptors.forEach(http::addNetworkInterceptor);
     this.httpClient = http.build();
 
@@ -102,7 +120,7 @@ public final class RayClusterClient implements AutoCloseable {
         .addConverterFactory(JacksonConverterFactory.create(mapper))
         .build();
     this.api = retrofit.create(RayClusterApi.class);
-    this.clusterHandler = new ResponseHandler<>(mapper, RayCluster.class, builder.maxResponseBytes);
+    this.clusterHandler = new ResponseHandler<>(mapper, RayCluster.class, builder.maxResponseBytes, redaction);
   }
 
   public static Builder builder() {
@@ -114,9 +132,38 @@ public final class RayClusterClient implements AutoCloseable {
     return endpoint;
   }
 
-  /** The OkHttp client in use (with the builder's timeouts and interceptors). */
+  /**
+   * The OkHttp client in use (with the builder's timeouts and interceptors). It never follows
+   * redirects: a 3xx comes back as the response it is. Reading a body past
+   * {@link #maxResponseBytes()} throws {@link ResponseTooLargeException}.
+   */
   public OkHttpClient httpClient() {
     return httpClient;
+  }
+
+  /** The largest response body this client reads, in (decoded) bytes. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /**
+   * What this client masks in the messages it builds from what a server said, for callers that
+   * print or record responses themselves (through {@link #httpClient()}): the spec's secret marks
+   * ({@link Redaction#contract()}) and every credential value (AccessKey id, AccessKey secret,
+   * STS token) this client has signed a request with. Live: values signed with after this call
+   * are masked too. Use {@code redaction().maskText(text, "***")} on any text, or hand it to a
+   * recorder.
+   */
+  public Redaction redaction() {
+    return redaction;
+  }
+
+  /**
+   * {@code base} (for example another spec's {@link Redaction#of}) plus, live, every credential
+   * value this client has signed with, as {@link #redaction()} masks them.
+   */
+  public Redaction redaction(Redaction base) {
+    return Objects.requireNonNull(base, "base").withSecretValues(sent);
   }
 
   /**
@@ -135,7 +182,7 @@ public final class RayClusterClient implements AutoCloseable {
     } catch (SigningInterceptor.SigningException e) {
       throw e.unwrap();
     } catch (IOException e) {
-      throw new TransportException(describe(request), e);
+      throw new TransportException(describe(request), e, redaction);
     }
   }
 
@@ -151,7 +198,7 @@ public final class RayClusterClient implements AutoCloseable {
       @Override
       public void onFailure(Call c, IOException e) {
         future.completeExceptionally(e instanceof SigningInterceptor.SigningException
-            ? ((SigningInterceptor.SigningException) e).unwrap() : new TransportException(describe(request), e));
+            ? ((SigningInterceptor.SigningException) e).unwrap() : new TransportException(describe(request), e, redaction));
       }
 
       @Override
@@ -310,7 +357,9 @@ public final class RayClusterClient implements AutoCloseable {
 
     /**
      * An OkHttp client to build on (its pool, dispatcher, proxy and interceptors are kept). Its
-     * timeouts are kept too unless this builder sets them. The client does not close it.
+     * timeouts are kept too unless this builder sets them; redirects are always turned off (on
+     * the copy this client makes; {@code client} itself is not changed). The client does not
+     * close it.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "okHttpClient");
@@ -351,7 +400,14 @@ public final class RayClusterClient implements AutoCloseable {
       return this;
     }
 
-    /** Largest body read before the response is rejected; default 16 MiB. */
+    /**
+     * Largest response body read, in bytes after gzip decoding; default
+     * {@link #DEFAULT_MAX_RESPONSE_BYTES} (8 MiB). Reading stops one byte past it, however the
+     * body is sent (no length, endless chunks, a gzip bomb): {@link #getRayCluster} fails with an
+     * {@link UnexpectedResponseException} "response larger than N bytes", and reading a body of
+     * {@link #httpClient()} throws {@link ResponseTooLargeException}. Every retried attempt is
+     * bounded alike. {@code Long.MAX_VALUE} means no limit.
+     */
     public Builder maxResponseBytes(long bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);

@@ -3,14 +3,19 @@ package io.raycluster.contract.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raycluster.contract.client.auth.Redaction;
 import java.io.IOException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSource;
 
 /**
  * Turns one HTTP response into a model or the exception it stands for. Every failure becomes a
- * {@link RayClusterException}; no Jackson or I/O exception escapes raw.
+ * {@link RayClusterException}; no Jackson or I/O exception escapes raw. Everything the server
+ * said that goes into an exception (the body's start, the vendor error's fields, the
+ * {@code Location}, the {@code Content-Type}, the request id header) is masked with the client's
+ * {@link Redaction}: the spec's secrets and the credential values the client signed with.
  */
 final class ResponseHandler<T> {
   /** The header the vendor's gateway puts its request id in. */
@@ -19,33 +24,52 @@ final class ResponseHandler<T> {
   private final ObjectMapper mapper;
   private final Class<T> type;
   private final long maxBodyBytes;
+  private final Redaction redaction;
 
-  ResponseHandler(ObjectMapper mapper, Class<T> type, long maxBodyBytes) {
+  ResponseHandler(ObjectMapper mapper, Class<T> type, long maxBodyBytes, Redaction redaction) {
     this.mapper = mapper;
     this.type = type;
     this.maxBodyBytes = maxBodyBytes;
+    this.redaction = redaction;
   }
 
   T handle(Response response) {
     int status = response.code();
-    String contentType = response.header("Content-Type");
-    String headerRequestId = response.header(REQUEST_ID_HEADER);
+    String contentType = masked(response.header("Content-Type"));
+    String headerRequestId = masked(response.header(REQUEST_ID_HEADER));
     byte[] body;
     try {
       body = readBody(response);
     } catch (BodyTooLargeException e) {
       throw new UnexpectedResponseException(
-          "the body is larger than " + maxBodyBytes + " bytes", status, contentType,
-          Snippets.of(e.start), headerRequestId, null);
+          "response larger than " + maxBodyBytes + " bytes", status, contentType,
+          snippet(e.start), headerRequestId, e.getCause());
     } catch (IOException e) {
       throw new TransportException(
-          "Reading the body of HTTP " + status + " from " + response.request().url().encodedPath(), e);
+          "Reading the body of HTTP " + status + " from " + response.request().url().encodedPath(), e, redaction);
     }
 
     if (status >= 200 && status < 300) {
       return success(status, contentType, headerRequestId, body);
     }
+    if (status >= 300 && status < 400) {
+      throw redirect(response, status, contentType, headerRequestId, body);
+    }
     throw failure(response, status, contentType, headerRequestId, body);
+  }
+
+  /**
+   * A 3xx: the client follows no redirect (a signed request goes to the endpoint only), so it is
+   * an unusable answer, whatever its body says.
+   */
+  private UnexpectedResponseException redirect(
+      Response response, int status, String contentType, String headerRequestId, byte[] body) {
+    String location = response.header("Location");
+    String problem = location == null
+        ? "a redirect without a Location header, not followed"
+        : "a redirect to " + Snippets.of(location, redaction) + ", not followed (a signed request is only ever sent "
+            + "to the endpoint)";
+    return new UnexpectedResponseException(problem, status, contentType, snippet(body), headerRequestId, null);
   }
 
   private T success(int status, String contentType, String headerRequestId, byte[] body) {
@@ -59,20 +83,20 @@ final class ResponseHandler<T> {
       if (!tree.isObject()) {
         throw new UnexpectedResponseException(
             "expected a JSON object (" + type.getSimpleName() + ") but found " + kind(tree),
-            status, contentType, Snippets.of(body), headerRequestId, null);
+            status, contentType, snippet(body), headerRequestId, null);
       }
       return mapper.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
       throw new UnexpectedResponseException(
-          "the body is not a valid " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getOriginalMessage()),
-          status, contentType, Snippets.of(body), headerRequestId, null);
+          "the body is not a valid " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getOriginalMessage(), redaction),
+          status, contentType, snippet(body), headerRequestId, null);
     } catch (IOException | RuntimeException e) {
       if (e instanceof UnexpectedResponseException) {
         throw (UnexpectedResponseException) e;
       }
       throw new UnexpectedResponseException(
-          "the body cannot be read as " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getMessage()),
-          status, contentType, Snippets.of(body), headerRequestId, null);
+          "the body cannot be read as " + type.getSimpleName() + ": " + Snippets.parserMessage(e.getMessage(), redaction),
+          status, contentType, snippet(body), headerRequestId, null);
     }
   }
 
@@ -85,12 +109,12 @@ final class ResponseHandler<T> {
     }
     return VendorErrorBody.parse(body)
         .<RayClusterException>map(parsed -> VendorErrorException.of(
-            status, parsed.withRequestIdFallback(headerRequestId), response.headers()))
+            status, parsed.withRequestIdFallback(headerRequestId).masked(redaction), response.headers()))
         // Not the vendor's JSON (an HTML page from a proxy, plain text, broken JSON): reported
         // with the start of the body.
         .orElseGet(() -> new UnexpectedResponseException(
             "error response that is not the vendor's JSON error body", status, contentType,
-            Snippets.of(body), headerRequestId, null));
+            snippet(body), headerRequestId, null));
   }
 
   private byte[] readBody(Response response) throws IOException {
@@ -99,13 +123,33 @@ final class ResponseHandler<T> {
       return new byte[0];
     }
     BufferedSource source = responseBody.source();
-    // request(n) buffers up to n bytes and returns false at end of stream: one byte past the
-    // limit tells "too large" without reading an unbounded body into memory.
-    if (source.request(maxBodyBytes + 1)) {
-      byte[] start = source.getBuffer().readByteArray(Math.min(Snippets.MAX_CHARS * 4L, maxBodyBytes));
-      throw new BodyTooLargeException(start);
+    try {
+      // The client's ResponseLimitInterceptor fails one byte past the limit. request(n) buffers
+      // at most n bytes and returns false at the end of the body: it holds the limit as well
+      // should a caller's interceptor have replaced the bounded body.
+      if (source.request(maxBodyBytes == Long.MAX_VALUE ? Long.MAX_VALUE : maxBodyBytes + 1)) {
+        throw new BodyTooLargeException(start(source), new ResponseTooLargeException(maxBodyBytes));
+      }
+    } catch (ResponseTooLargeException e) {
+      throw new BodyTooLargeException(start(source), e);
     }
     return source.getBuffer().readByteArray();
+  }
+
+  /** The start of what was read before the limit, enough for a masked snippet. */
+  private static byte[] start(BufferedSource source) {
+    Buffer read = source.getBuffer();
+    Buffer start = new Buffer();
+    read.copyTo(start, 0, Math.min(read.size(), Snippets.MASK_WINDOW_BYTES));
+    return start.readByteArray();
+  }
+
+  private String snippet(byte[] body) {
+    return Snippets.of(body, redaction);
+  }
+
+  private String masked(String headerValue) {
+    return headerValue == null ? null : Snippets.of(headerValue, redaction);
   }
 
   private static boolean isBlank(byte[] body) {
@@ -133,12 +177,13 @@ final class ResponseHandler<T> {
     return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** The body passed the limit; {@code start} is what was read of it, the cause says how much. */
   private static final class BodyTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
     final transient byte[] start;
 
-    BodyTooLargeException(byte[] start) {
-      super("body too large");
+    BodyTooLargeException(byte[] start, ResponseTooLargeException cause) {
+      super(cause.getMessage(), cause);
       this.start = start;
     }
   }

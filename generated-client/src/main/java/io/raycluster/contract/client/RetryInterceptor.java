@@ -1,5 +1,6 @@
 package io.raycluster.contract.client;
 
+import io.raycluster.contract.client.auth.Redaction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -23,9 +24,12 @@ final class RetryInterceptor implements Interceptor {
   private static final long PEEK_BYTES = 64 * 1024;
 
   private final RetryPolicy policy;
+  /** Masks what the server said (an error code, a failure's text) before it is logged. */
+  private final Redaction redaction;
 
-  RetryInterceptor(RetryPolicy policy) {
+  RetryInterceptor(RetryPolicy policy, Redaction redaction) {
     this.policy = policy;
+    this.redaction = redaction;
   }
 
   @Override
@@ -41,8 +45,10 @@ final class RetryInterceptor implements Interceptor {
       } catch (SigningInterceptor.SigningException e) {
         throw e;
       } catch (IOException e) {
-        LOG.debug("{} failed: {} (attempt {}/{}, {} ms)", what, e.toString(), attempt, policy.maxAttempts(),
-            elapsedMillis(start));
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("{} failed: {} (attempt {}/{}, {} ms)", what, redaction.maskText(e.toString(), "***"), attempt,
+              policy.maxAttempts(), elapsedMillis(start));
+        }
         if (last || chain.call().isCanceled()) {
           throw e;
         }
@@ -56,7 +62,8 @@ final class RetryInterceptor implements Interceptor {
       boolean retry = !last && (throttled || status >= 500);
       // The path as sent (the signer may have re-encoded it).
       what = request.method() + " " + response.request().url().encodedPath();
-      LOG.debug("{} -> {}{} (attempt {}/{}, {} ms){}", what, status, code == null ? "" : " " + code, attempt,
+      LOG.debug("{} -> {}{} (attempt {}/{}, {} ms){}", what, status,
+          code == null ? "" : " " + redaction.maskText(code, "***"), attempt,
           policy.maxAttempts(), elapsedMillis(start), retry ? ", retrying" : "");
       if (!retry) {
         return response;

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -46,12 +47,14 @@ public final class SigningInterceptor implements Interceptor {
   private final List<ApiOperation> operations;
   private final Clock clock;
   private final Supplier<String> nonces;
+  private final Consumer<Credentials> signedWith;
 
   private SigningInterceptor(Builder b) {
     this.credentials = Objects.requireNonNull(b.credentials, "credentials");
     this.operations = b.operations == null ? ApiOperation.all() : b.operations;
     this.clock = b.clock;
     this.nonces = b.nonces;
+    this.signedWith = b.signedWith;
   }
 
   public static Builder builder() {
@@ -98,6 +101,8 @@ public final class SigningInterceptor implements Interceptor {
           + (op.action() == null ? "x-acs-action" : "x-acs-version"));
     }
     Credentials creds = credentials.resolveCredentials();
+    // Before any header holds them: whatever the server answers is masked with these values.
+    signedWith.accept(creds);
 
     HttpUrl url = request.url();
     String canonicalPath = AcsEncoding.canonicalPath(url.encodedPath());
@@ -206,8 +211,15 @@ public final class SigningInterceptor implements Interceptor {
     private List<ApiOperation> operations;
     private Clock clock = Clock.systemUTC();
     private Supplier<String> nonces = secureRandomNonces();
+    private Consumer<Credentials> signedWith = c -> { };
 
     private Builder() {}
+
+    /** Told the credentials of each signature before the request goes out (the client's masks). */
+    Builder signedWith(Consumer<Credentials> listener) {
+      this.signedWith = Objects.requireNonNull(listener, "signedWith");
+      return this;
+    }
 
     public Builder credentials(CredentialsProvider credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");

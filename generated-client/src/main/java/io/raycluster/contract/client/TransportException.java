@@ -1,5 +1,6 @@
 package io.raycluster.contract.client;
 
+import io.raycluster.contract.client.auth.Redaction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 
@@ -10,8 +11,13 @@ import java.io.InterruptedIOException;
 public class TransportException extends RayClusterException {
   private static final long serialVersionUID = 1L;
 
-  TransportException(String what, IOException cause) {
-    super(what + (isTimeout(cause) ? " timed out: " : " failed: ") + cause, cause);
+  /**
+   * @param redaction masks the cause's text in the message: it may quote the server (an
+   *     unexpected status line), and so a credential value it echoed
+   */
+  TransportException(String what, IOException cause, Redaction redaction) {
+    super(what + (isTimeout(cause) ? " timed out: " : " failed: ") + redaction.maskText(String.valueOf(cause), "***"),
+        cause);
   }
 
   @Override

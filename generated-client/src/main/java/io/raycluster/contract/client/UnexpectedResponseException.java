@@ -51,7 +51,10 @@ public class UnexpectedResponseException extends RayClusterException {
     return contentType;
   }
 
-  /** The start of the body, control characters escaped and secrets masked. */
+  /**
+   * The start of the body, control characters escaped and secrets masked (the spec's and the
+   * credential values the client sent).
+   */
   public String bodySnippet() {
     return bodySnippet;
   }

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.raycluster.contract.client.generated.ApiContract;
+import io.raycluster.contract.client.auth.Redaction;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -147,6 +150,49 @@ public final class VendorErrorBody implements java.io.Serializable {
   public VendorErrorBody withRequestIdFallback(String fallback) {
     return requestId != null || fallback == null ? this
         : new VendorErrorBody(code, message, fallback, hostId, recommend, accessDeniedDetail);
+  }
+
+  /**
+   * This body with every text in it ({@code Code}, {@code Message}, {@code RequestId},
+   * {@code HostId}, {@code Recommend}, and the keys and texts of {@code AccessDeniedDetail})
+   * passed through {@code redaction.maskText(text, "***")}. With a client's
+   * {@code RayClusterClient.redaction()} no credential value the client sent survives, whatever
+   * the server echoed; the client's exceptions carry bodies masked so.
+   */
+  public VendorErrorBody masked(Redaction redaction) {
+    Objects.requireNonNull(redaction, "redaction");
+    return new VendorErrorBody(mask(redaction, code), mask(redaction, message), mask(redaction, requestId),
+        mask(redaction, hostId), mask(redaction, recommend), maskDetail(redaction, accessDeniedDetail));
+  }
+
+  private static String mask(Redaction redaction, String text) {
+    return text == null ? null : redaction.maskText(text, "***");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> maskDetail(Redaction redaction, Map<String, Object> detail) {
+    if (detail.isEmpty()) {
+      return detail;
+    }
+    return Collections.unmodifiableMap((Map<String, Object>) maskJson(redaction, detail));
+  }
+
+  /** Maps (keys too), lists and strings of a JSON value, masked; other values as they are. */
+  private static Object maskJson(Redaction redaction, Object value) {
+    if (value instanceof String text) {
+      return mask(redaction, text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(mask(redaction, String.valueOf(k)), maskJson(redaction, v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(maskJson(redaction, v)));
+      return out;
+    }
+    return value;
   }
 
   /** {@code Code: Message (HTTP 403, request id R, host H)}, secrets in the message masked. */

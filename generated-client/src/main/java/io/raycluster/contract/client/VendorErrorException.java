@@ -41,7 +41,10 @@ public class VendorErrorException extends RayClusterException {
     return httpStatus;
   }
 
-  /** The error body as the vendor sent it, read by {@link VendorErrorBody}. */
+  /**
+   * The error body, read by {@link VendorErrorBody}; from the client, every text in it masked
+   * ({@link VendorErrorBody#masked}: the spec's secrets and the credential values it sent).
+   */
   public VendorErrorBody body() {
     return body;
   }
@@ -82,7 +85,10 @@ public class VendorErrorException extends RayClusterException {
     return body.accessDeniedDetail();
   }
 
-  /** The response headers (for example the rate-limit headers); empty after deserialization. */
+  /**
+   * The response headers (for example the rate-limit headers) as received, NOT masked: pass
+   * any value you print through the client's {@code redaction()}. Empty after deserialization.
+   */
   public Headers headers() {
     return headers == null ? Headers.of() : headers;
   }

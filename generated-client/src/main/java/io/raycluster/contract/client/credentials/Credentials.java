@@ -6,6 +6,12 @@ import java.util.Objects;
 /**
  * An AccessKey pair, with an STS security token when the pair is temporary, and where it was
  * found. {@link #toString()} never shows the secret or the token.
+ *
+ * <p>Every value is checked when the credentials are made, whichever provider makes them: it
+ * must be visible ASCII ({@code !} to {@code ~}), the only characters that can be signed and
+ * sent in an HTTP header. A pasted no-break space, a line break, a tab or an accented letter is a
+ * {@link CredentialsException} that names the credential and the position, never the value, so
+ * no header is ever built from it (OkHttp's own refusal would quote the value).
  */
 public final class Credentials {
   private final String accessKeyId;
@@ -14,10 +20,12 @@ public final class Credentials {
   private final String source;
 
   private Credentials(String accessKeyId, String accessKeySecret, String securityToken, String source) {
-    this.accessKeyId = requireText(accessKeyId, "accessKeyId");
-    this.accessKeySecret = requireText(accessKeySecret, "accessKeySecret");
-    this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
     this.source = source == null ? "static" : source;
+    this.accessKeyId = requireSendable(requireText(accessKeyId, "accessKeyId"), "the AccessKey id", this.source);
+    this.accessKeySecret = requireSendable(requireText(accessKeySecret, "accessKeySecret"), "the AccessKey secret",
+        this.source);
+    this.securityToken = securityToken == null || securityToken.isEmpty() ? null
+        : requireSendable(securityToken, "the STS token", this.source);
   }
 
   /** A long-term AccessKey pair. */
@@ -62,6 +70,23 @@ public final class Credentials {
         + ", accessKeySecret=" + Redaction.secret(accessKeySecret)
         + (securityToken == null ? "" : ", securityToken=" + Redaction.secret(securityToken))
         + ", source=" + source + "}";
+  }
+
+  /**
+   * {@code value} when every character is visible ASCII; else a {@link CredentialsException}
+   * naming {@code what} and the position (counted from 1), never the value.
+   */
+  private static String requireSendable(String value, String what, String source) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw new CredentialsException(what + " (" + ("static".equals(source) ? "given in code" : "from " + source)
+            + ") contains an invalid character at position " + (i + 1) + " (counting from 1): only visible ASCII "
+            + "characters (! to ~) can be signed and sent in an HTTP header. Look for a space, a line break, a "
+            + "no-break space or a non-ASCII letter copied with the value.");
+      }
+    }
+    return value;
   }
 
   private static String requireText(String value, String name) {

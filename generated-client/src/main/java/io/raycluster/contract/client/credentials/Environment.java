@@ -18,15 +18,43 @@ public final class Environment {
     this.home = home;
   }
 
-  /** The process environment and {@code user.home}. */
+  /**
+   * The process environment, and as home folder the {@code HOME} variable when it is set and not
+   * blank (as the vendor's CLI and SDKs take it), else Java's {@code user.home} (which comes from
+   * the password database and ignores {@code HOME}).
+   */
   public static Environment system() {
     String home = System.getProperty("user.home");
-    return new Environment(System.getenv(), home == null ? null : Paths.get(home));
+    return fromVariables(System.getenv(), home == null || home.isBlank() ? null : Paths.get(home));
+  }
+
+  /**
+   * Given variables; the home folder is their {@code HOME} when it is set and not blank, else
+   * {@code fallbackHome} (may be {@code null}: no home files are read). {@link #system()} is
+   * {@code fromVariables(System.getenv(), user.home)}.
+   */
+  public static Environment fromVariables(Map<String, String> variables, Path fallbackHome) {
+    Objects.requireNonNull(variables, "variables");
+    String home = variables.get("HOME");
+    return new Environment(variables, home == null || home.isBlank() ? fallbackHome : Paths.get(home.trim()));
   }
 
   /** Given variables and home folder (home may be {@code null}: no home files are read). */
   public static Environment of(Map<String, String> variables, Path home) {
     return new Environment(Objects.requireNonNull(variables, "variables"), home);
+  }
+
+  /**
+   * This environment with one variable set (or replaced), the home folder kept: for example
+   * {@code Environment.system().with("ALIBABA_CLOUD_PROFILE", name)} for a profile named on a
+   * command line.
+   */
+  public Environment with(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    Map<String, String> copy = new java.util.HashMap<>(variables);
+    copy.put(name, value);
+    return new Environment(copy, home);
   }
 
   /** The variable's value, or {@code null} when unset or blank. */

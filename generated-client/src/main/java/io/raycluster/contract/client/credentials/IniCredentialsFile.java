@@ -1,8 +1,9 @@
 package io.raycluster.contract.client.credentials;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,13 @@ import java.util.Map;
  * {@code key = value}; the section is {@code ALIBABA_CLOUD_PROFILE} or {@code default}. Only
  * {@code type = access_key} works without a network call. Hand-written: the format is a few
  * lines of INI and a library for it would be the only one in the project.
+ *
+ * <p>Read as the vendor's own reader ({@code credentials-java}'s profile parser) reads it: a line
+ * starting with {@code #} or {@code ;} is a comment; on a {@code key = value} line a comment
+ * starts at a {@code #} or {@code ;} that follows a space or a tab, so {@code abc # note} is
+ * {@code abc} while {@code abc#def} stays {@code abc#def}; on a {@code [section]} line any
+ * {@code #} or {@code ;} starts a comment. The file must be UTF-8 (a leading byte order mark is
+ * skipped) and a regular file ({@link CredentialFiles}).
  */
 final class IniCredentialsFile {
   static final String FILE_VAR = "ALIBABA_CLOUD_CREDENTIALS_FILE";
@@ -42,19 +50,26 @@ final class IniCredentialsFile {
     if (file == null) {
       return null;
     }
-    if (!Files.isRegularFile(file)) {
-      if (env.get(FILE_VAR) != null) {
-        throw new CredentialsException(FILE_VAR + " names " + file + ", which is not a readable file");
+    boolean override = env.get(FILE_VAR) != null;
+    String from = override ? " (from " + FILE_VAR + ")" : "";
+    if (!CredentialFiles.exists(file, from)) {
+      if (override) {
+        throw new CredentialsException(FILE_VAR + " names " + file + ", which does not exist");
       }
       return null;
     }
-    List<String> lines;
+    String text;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CredentialsException("Cannot read " + file + ": " + e.getClass().getSimpleName(), e);
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(CredentialFiles.read(file, from))).toString();
+    } catch (CharacterCodingException e) {
+      throw new CredentialsException(file + from + " is not UTF-8 text; save it as UTF-8");
     }
-    Map<String, Map<String, String>> sections = parse(lines);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    Map<String, Map<String, String>> sections = parse(text.lines().toList());
     String name = section(env);
     Map<String, String> s = sections.get(name);
     String where = file + " [" + name + "]";
@@ -88,10 +103,15 @@ final class IniCredentialsFile {
       if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
         continue;
       }
-      if (line.startsWith("[") && line.endsWith("]")) {
-        current = sections.computeIfAbsent(line.substring(1, line.length() - 1).trim(), k -> new LinkedHashMap<>());
+      if (line.startsWith("[")) {
+        String header = withoutComment(line, "#", ";").strip();
+        if (header.endsWith("]")) {
+          current = sections.computeIfAbsent(header.substring(1, header.length() - 1).trim(),
+              k -> new LinkedHashMap<>());
+        }
         continue;
       }
+      line = withoutComment(line, " #", " ;", "\t#", "\t;").strip();
       int eq = line.indexOf('=');
       if (eq > 0 && current != null) {
         String value = line.substring(eq + 1).trim();
@@ -104,5 +124,17 @@ final class IniCredentialsFile {
       }
     }
     return sections;
+  }
+
+  /** {@code line} up to the first of {@code markers}, as the vendor's reader cuts comments. */
+  private static String withoutComment(String line, String... markers) {
+    int end = line.length();
+    for (String m : markers) {
+      int i = line.indexOf(m);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return line.substring(0, end);
   }
 }

@@ -83,4 +83,32 @@ class RedactionTest {
       assertFalse(R.maskText(text, "***").contains("SECRET"), text + " -> " + R.maskText(text, "***"));
     }
   }
+
+  @Test
+  void maskText_withSecretValues_masksEveryOccurrenceAsSentPercentEncodedOrJsonEscaped() {
+    Redaction r = R.withSecretValues(java.util.List.of("STS/tok+en=1", "LTAIkeyid0001"));
+    assertEquals("a *** b *** c *** d *** e ***",
+        r.maskText("a STS/tok+en=1 b STS%2Ftok%2Ben%3D1 c STS%2ftok%2ben%3d1 d STS\\/tok+en=1 e LTAIkeyid0001", "***"));
+    // The names still mask too.
+    assertEquals("{\"submitToken\":\"***\"}", r.maskText("{\"submitToken\":\"abc\"}", "***"));
+  }
+
+  @Test
+  void maskText_withSecretValues_ignoresNullsAndValuesTooShortToBeCredentials() {
+    java.util.List<String> values = new java.util.ArrayList<>(java.util.Arrays.asList("k", "abc", null, "abcd"));
+    Redaction r = R.withSecretValues(values);
+    assertEquals("k abc ***", r.maskText("k abc abcd", "***"));
+    values.clear();
+    assertEquals("k abc ***", r.maskText("k abc abcd", "***"), "a copy of the collection is kept");
+  }
+
+  @Test
+  void withSecretValues_live_readsTheSupplierAtEachUse_andKeepsEarlierValues() {
+    java.util.List<String> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Redaction r = R.withSecretValues(java.util.List.of("first-secret")).withSecretValues(() -> live);
+    assertEquals("*** later-secret", r.maskText("first-secret later-secret", "***"));
+    live.add("later-secret");
+    assertEquals("*** ***", r.maskText("first-secret later-secret", "***"));
+    assertEquals("first-secret later-secret", R.maskText("first-secret later-secret", "***"), "R is unchanged");
+  }
 }
