@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.raycluster.contract.client.PrintableText;
 import io.raycluster.contract.client.RayClusterClient;
 import io.raycluster.contract.client.RayClusterJson;
+import io.raycluster.contract.client.ResponseTooLargeException;
 import io.raycluster.contract.client.VendorErrorBody;
 import io.raycluster.contract.client.credentials.CredentialsException;
 import io.raycluster.contract.client.credentials.CredentialsProvider;
 import io.raycluster.contract.client.credentials.CredentialsProviders;
+import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.client.credentials.Environment;
 import io.raycluster.contract.client.generated.model.RayCluster;
 import io.raycluster.contract.client.ClusterSummary;
@@ -34,7 +36,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -115,6 +116,12 @@ final class GetCommand implements Callable<Integer> {
       description = "text: a summary and the findings; json: status, verdict, findings and the (redacted) body. Default: ${DEFAULT-VALUE}.")
   Format format;
 
+  @Option(names = "--max-body-size", paramLabel = "SIZE", defaultValue = "8MiB",
+      converter = ValidateCommand.SizeConverter.class,
+      description = "Largest response body read (after decompression); a larger one stops the call "
+          + "with exit 1. Units B, KiB, MiB, GiB (default: ${DEFAULT-VALUE}).")
+  long maxBodySize;
+
   @Option(names = "--record", paramLabel = "FILE", description = "Write the exchange, secrets redacted, as a HAR 1.2 file.")
   Path record;
 
@@ -192,6 +199,7 @@ final class GetCommand implements Callable<Integer> {
         sent.set(chain.request());
         return chain.proceed(chain.request());
       });
+      builder.maxResponseBytes(maxBodySize);
       RayClusterClient client;
       try {
         client = builder.build();
@@ -223,26 +231,34 @@ final class GetCommand implements Callable<Integer> {
       body = rb == null ? new byte[0] : rb.bytes();
       response.headers().forEach(h -> responseHeaders.add(Map.entry(h.getFirst(), h.getSecond())));
       elapsed = response.receivedResponseAtMillis() - response.sentRequestAtMillis();
+    } catch (ResponseTooLargeException e) {
+      err.println("raycluster-conformance get: the response of " + client.endpoint()
+          + " is larger than " + e.limit() + " bytes: not read further (raise --max-body-size to read it)");
+      return 1;
     } catch (java.net.UnknownHostException e) {
       err.println("raycluster-conformance get: the call to " + client.endpoint()
           + " failed: unknown host " + e.getMessage() + " (no DNS answer: check the region and the network)");
       return 1;
     } catch (IOException e) {
       err.println("raycluster-conformance get: the call to " + client.endpoint() + " failed: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+          + PrintableText.escape(client.redaction().maskText(e.getMessage() == null ? e.getClass().getSimpleName()
+              : e.getClass().getSimpleName() + ": " + e.getMessage(), "***")));
       return 1;
     }
 
     Mode mode = strict ? Mode.STRICT : Mode.LENIENT;
     ValidationResult result = engine.validate(engine.spec().requireOperation(OPERATION_ID), status, body, mode);
     ObjectMapper mapper = RayClusterJson.newMapper();
-    Redactor redactor = new Redactor(mapper);
+    // The spec's secrets and the credential values this call was signed with (a server may echo
+    // the token or the key id in any text): masked in everything printed or recorded.
+    Redaction secrets = client.redaction();
+    Redactor redactor = new Redactor(mapper, secrets);
     boolean success = status >= 200 && status < 300;
 
     if (format == Format.json) {
       printJson(out, mapper, redactor, status, body, result, mode);
     } else {
-      printText(out, mapper, redactor, status, body, result, mode, responseHeaders);
+      printText(out, mapper, redactor, status, body, result, mode, responseHeaders, secrets);
     }
 
     if (record != null) {
@@ -279,12 +295,20 @@ final class GetCommand implements Callable<Integer> {
   }
 
   private void printText(PrintStream out, ObjectMapper mapper, Redactor redactor, int status,
-      byte[] body, ValidationResult result, Mode mode, List<Map.Entry<String, String>> headers) {
+      byte[] body, ValidationResult result, Mode mode, List<Map.Entry<String, String>> headers,
+      Redaction secrets) {
     JsonNode tree = parse(mapper, body);
-    if (status >= 200 && status < 300) {
+    if (status >= 300 && status < 400) {
+      // A signed call is never sent on to another place: the redirect itself is the answer.
+      String location = headers.stream().filter(h -> h.getKey().equalsIgnoreCase("Location"))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+      out.println("HTTP " + status + ": a redirect" + (location == null ? " without a Location"
+          : " to " + PrintableText.escape(redactor.url(location)))
+          + "; not followed (a signed call never goes elsewhere)");
+    } else if (status >= 200 && status < 300) {
       if (tree != null && tree.isObject()) {
         try {
-          ClusterSummary.print(mapper.treeToValue(tree, RayCluster.class), out);
+          ClusterSummary.print(mapper.treeToValue(tree, RayCluster.class), out, secrets);
         } catch (IOException | IllegalArgumentException e) {
           out.println("HTTP " + status + ": the body does not decode as a Ray cluster (see the findings below)");
         }
@@ -308,7 +332,7 @@ final class GetCommand implements Callable<Integer> {
         + mode.name().toLowerCase(java.util.Locale.ROOT) + ")"
         + (result.findings().isEmpty() ? "" : ":"));
     for (Finding f : result.findings()) {
-      out.println("  " + PrintableText.escape(f.toString()));
+      out.println("  " + PrintableText.escape(secrets.maskText(f.toString(), "***")));
     }
   }
 
@@ -320,7 +344,8 @@ final class GetCommand implements Callable<Integer> {
     doc.put("verdict", result.verdict().label());
     ArrayNode errors = doc.putArray("errors");
     for (Finding f : result.findings()) {
-      errors.addObject().put("pointer", f.pointer()).put("keyword", f.keyword()).put("message", f.message());
+      errors.addObject().put("pointer", f.pointer()).put("keyword", f.keyword())
+          .put("message", redactor.url(f.message()));
     }
     JsonNode redacted = parse(mapper, redactor.body(body));
     if (redacted != null) {
@@ -348,9 +373,8 @@ final class GetCommand implements Callable<Integer> {
     if (profile == null) {
       return Environment.system();
     }
-    Map<String, String> vars = new HashMap<>(System.getenv());
-    vars.put("ALIBABA_CLOUD_PROFILE", profile);
-    return Environment.of(vars, Path.of(System.getProperty("user.home")));
+    // HOME as the vendor's CLI reads it (Environment.system()), with the profile asked for.
+    return Environment.system().with("ALIBABA_CLOUD_PROFILE", profile);
   }
 
   private static String version() {

@@ -281,6 +281,66 @@ class GetCommandTest {
   }
 
   @Test
+  void get_whenTheServerEchoesTheSentCredentials_neitherOutputNorRecordingHoldsThem() throws Exception {
+    String echo = "token " + SENTINEL_STS + " does not match key " + SENTINEL_KEY_ID;
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+          .setHeader("X-Echo-Token", SENTINEL_STS)
+          .setBody("{\"RequestId\":\"r-1\",\"Code\":\"InvalidSecurityToken.Mismatch\",\"Message\":\"" + echo
+              + "\",\"Recommend\":\"https://x/?q=" + SENTINEL_STS + "\"}"));
+      Path work = dir.resolve("echo");
+      Files.createDirectories(work);
+      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", SENTINEL_KEY_ID,
+              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SENTINEL_SECRET, "ALIBABA_CLOUD_SECURITY_TOKEN", SENTINEL_STS),
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
+          "--record", work.resolve("echo.har").toString());
+      String out = Files.readString(work.resolve("stdout.txt"));
+      assertEquals(1, code, out + Files.readString(work.resolve("stderr.txt")));
+      assertTrue(out.contains("InvalidSecurityToken.Mismatch"), out);
+      for (String file : List.of("stdout.txt", "stderr.txt", "echo.har")) {
+        String text = Files.readString(work.resolve(file));
+        for (String sentinel : List.of(SENTINEL_STS, SENTINEL_KEY_ID, SENTINEL_SECRET)) {
+          assertFalse(text.contains(sentinel), sentinel + " in " + file + ": " + text);
+        }
+      }
+    }
+  }
+
+  @Test
+  void get_whenTheBodyIsLargerThanMaxBodySize_stopsReadingAndExitsOne() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+          .setBody("{\"requestId\":\"" + "x".repeat(200_000) + "\"}"));
+      Path work = dir.resolve("big");
+      Files.createDirectories(work);
+      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
+              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
+          "--max-body-size", "64KiB");
+      String err = Files.readString(work.resolve("stderr.txt"));
+      assertEquals(1, code, err);
+      assertTrue(err.contains("is larger than 65536 bytes: not read further (raise --max-body-size to read it)"), err);
+    }
+  }
+
+  @Test
+  void get_whenRedirected_reportsTheRedirectAndSendsNothingElsewhere() throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer(); MockWebServer server = new MockWebServer()) {
+      elsewhere.enqueue(new MockResponse().setBody("{}"));
+      server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/steal").toString()));
+      Path work = dir.resolve("redirect");
+      Files.createDirectories(work);
+      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", SENTINEL_KEY_ID,
+              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SENTINEL_SECRET, "ALIBABA_CLOUD_SECURITY_TOKEN", SENTINEL_STS),
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString());
+      String out = Files.readString(work.resolve("stdout.txt"));
+      assertEquals(1, code, out);
+      assertTrue(out.contains("HTTP 302: a redirect to " + elsewhere.url("/steal") + "; not followed"), out);
+      assertEquals(0, elsewhere.getRequestCount(), "the redirect target received the signed call");
+    }
+  }
+
+  @Test
   void get_withoutCredentials_exitsTwoListingWhereItLooked() throws Exception {
     Path work = dir.resolve("nocreds");
     Files.createDirectories(work);
