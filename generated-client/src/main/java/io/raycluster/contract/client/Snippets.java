@@ -37,22 +37,8 @@ final class Snippets {
     if (text.length() > MAX_CHARS) {
       text = text.substring(0, MAX_CHARS);
     }
-    StringBuilder sb = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        sb.append("\\n");
-      } else if (c == '\r') {
-        sb.append("\\r");
-      } else if (c == '\t') {
-        sb.append("\\t");
-      } else if (c < 0x20 || c == 0x7f) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return cut ? sb.append('…').toString() : sb.toString();
+    String shown = PrintableText.escape(text);
+    return cut ? shown + '…' : shown;
   }
 
   /**
