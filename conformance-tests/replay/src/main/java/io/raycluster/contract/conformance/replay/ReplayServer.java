@@ -107,7 +107,7 @@ public final class ReplayServer implements AutoCloseable {
     this.clock = b.clock;
     this.host = b.host;
     this.verifier = new RequestVerifier(Map.copyOf(b.credentials), b.clock,
-        new NonceCache(TIME_WINDOW.multipliedBy(2), b.maxNonces), TIME_WINDOW);
+        new NonceCache(TIME_WINDOW.multipliedBy(2), b.maxNonces, b.maxNonceBytes), TIME_WINDOW);
 
     QueuedThreadPool threads = new QueuedThreadPool(b.threads + 4, 2);
     threads.setName("replay");
@@ -543,7 +543,8 @@ public final class ReplayServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Consumer<String> log = line -> { };
     private int threads = 16;
-    private int maxNonces = 1_000_000;
+    private int maxNonces = Integer.MAX_VALUE;
+    private long maxNonceBytes = NonceCache.DEFAULT_MAX_BYTES;
     private Duration headerTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofSeconds(30);
@@ -613,9 +614,28 @@ public final class ReplayServer implements AutoCloseable {
       return this;
     }
 
-    /** The most nonces remembered at once; past it, requests are refused with 503. */
+    /**
+     * The most nonces remembered at once (no limit by default; memory is bounded by
+     * {@link #maxNonceBytes}); past it, requests are refused with 503.
+     */
     public Builder maxNonces(int maxNonces) {
+      if (maxNonces < 1) {
+        throw new IllegalArgumentException("maxNonces must be at least 1, got " + maxNonces);
+      }
       this.maxNonces = maxNonces;
+      return this;
+    }
+
+    /**
+     * The memory the nonces of the last 30 minutes may take, in bytes (an estimate of the heap
+     * they occupy; 64 MiB by default, about 500,000 of the vendor's 32-digit nonces). Past it,
+     * requests are refused with 503 until old nonces expire.
+     */
+    public Builder maxNonceBytes(long maxNonceBytes) {
+      if (maxNonceBytes < 1024) {
+        throw new IllegalArgumentException("maxNonceBytes must be at least 1024, got " + maxNonceBytes);
+      }
+      this.maxNonceBytes = maxNonceBytes;
       return this;
     }
 
