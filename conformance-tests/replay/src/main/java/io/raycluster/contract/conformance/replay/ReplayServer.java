@@ -91,6 +91,7 @@ public final class ReplayServer implements AutoCloseable {
   private final ServerConnector connector;
   private final ConnectionGuard guard;
   private final String host;
+  private final boolean everyInterface;
   private final RequestVerifier verifier;
   private final ReplayRecordings recordings;
   private final Consumer<String> log;
@@ -106,6 +107,7 @@ public final class ReplayServer implements AutoCloseable {
     this.log = b.log;
     this.clock = b.clock;
     this.host = b.host;
+    this.everyInterface = isWildcard(b.host);
     this.verifier = new RequestVerifier(Map.copyOf(b.credentials), b.clock,
         new NonceCache(TIME_WINDOW.multipliedBy(2), b.maxNonces, b.maxNonceBytes), TIME_WINDOW);
 
@@ -163,7 +165,7 @@ public final class ReplayServer implements AutoCloseable {
    */
   public String baseUrl() {
     String h = host;
-    if (listensOnEveryInterface()) {
+    if (everyInterface) {
       h = h.contains(":") ? "::1" : "127.0.0.1";
     }
     return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port();
@@ -175,10 +177,14 @@ public final class ReplayServer implements AutoCloseable {
 
   /** Whether the server listens on every interface ({@code 0.0.0.0}, {@code ::}), not only one address. */
   public boolean listensOnEveryInterface() {
+    return everyInterface;
+  }
+
+  private static boolean isWildcard(String host) {
     try {
       return InetAddress.getByName(host).isAnyLocalAddress();
     } catch (UnknownHostException e) {
-      return false;
+      return false; // start() fails on it anyway
     }
   }
 

@@ -18,11 +18,11 @@ import java.util.Map;
  * server's state and the spec, in this order:
  *
  * <ol>
+ *   <li>{@code Authorization}, {@code host}, {@code x-acs-date} or another header the gateway reads
+ *       once sent more than once: 400 {@code IncompleteSignature} (which of the values was meant
+ *       is ambiguous, and the signature covers them joined by commas);
  *   <li>no {@code Authorization}, or a malformed one: 400 {@code IncompleteSignature};
  *   <li>a required {@code host} or {@code x-acs-*} header absent: 400 {@code MissingParameter};
- *   <li>{@code Authorization}, {@code host}, {@code x-acs-date} or another header the gateway reads
- *       sent more than once: 400 {@code IncompleteSignature} (which of the values was meant is
- *       ambiguous, and the signature covers them joined by commas);
  *   <li>a nonce that is not one value of 1 to 128 visible ASCII characters without a comma: 400
  *       {@code InvalidSignatureNonce}. The signature covers all values of the header joined by
  *       commas, so a comma in one value, or several values, would let one signed request pass
@@ -65,13 +65,6 @@ final class RequestVerifier {
 
   /** {@code null} when the request is signed correctly as a call of {@code operation}; else why not. */
   Rejection verify(WireRequest request, SpecOperation operation) {
-    if (request.header("authorization") != null && parses(request.header("authorization"))) {
-      for (String name : REQUIRED_HEADERS) {
-        if (request.header(name) == null) {
-          return new Rejection(400, "MissingParameter", "The required header " + name + " is missing.");
-        }
-      }
-    }
     for (String name : SINGLE_HEADERS) {
       List<String> values = request.headers().get(name);
       if (values != null && values.size() > 1) {
@@ -79,9 +72,16 @@ final class RequestVerifier {
             + " times; send it once.");
       }
     }
-    Rejection nonce = checkNonce(request.headers().get(NONCE));
-    if (nonce != null) {
-      return nonce;
+    if (request.header("authorization") != null && parses(request.header("authorization"))) {
+      for (String name : REQUIRED_HEADERS) {
+        if (request.header(name) == null) {
+          return new Rejection(400, "MissingParameter", "The required header " + name + " is missing.");
+        }
+      }
+      Rejection nonce = checkNonce(request.headers().get(NONCE));
+      if (nonce != null) {
+        return nonce;
+      }
     }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     request.headers().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
