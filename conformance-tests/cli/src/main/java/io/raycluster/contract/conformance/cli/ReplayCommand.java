@@ -1,16 +1,13 @@
 package io.raycluster.contract.conformance.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.raycluster.contract.conformance.JsonDocuments;
 import io.raycluster.contract.conformance.ResponseValidator;
-import io.raycluster.contract.conformance.UnreadableInputException;
+import io.raycluster.contract.conformance.replay.ReplayCredentials;
 import io.raycluster.contract.conformance.replay.ReplaySession;
 import io.raycluster.contract.spec.ApiSpec;
 import io.raycluster.contract.spec.SpecOperation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,11 +36,11 @@ import picocli.CommandLine.ParentCommand;
           + "A .json recording (a 200 body of the --operation, default the spec's only GET with a JSON "
           + "response) answers for the path values it carries, e.g. its clusterId in any workspace.",
       "The first line on standard output is the base URL; one line per request is logged on "
-          + "standard error. Stops cleanly on Ctrl-C or SIGTERM."
+          + "standard error. Stops cleanly, with exit code 0, on Ctrl-C (SIGINT) or SIGTERM."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:stopped normally",
+      "0:stopped normally (SIGINT, SIGTERM)",
       "2:usage error, unreadable recordings or credentials file, a --spec that cannot be used, port not available"
     })
 final class ReplayCommand implements Callable<Integer> {
@@ -57,7 +54,8 @@ final class ReplayCommand implements Callable<Integer> {
   String operation;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only). 0.0.0.0 or :: listens on "
+          + "every interface, which it says on standard error; the URL printed is then the loopback one.")
   String host;
 
   @Option(names = "--port", defaultValue = "0", paramLabel = "PORT",
@@ -66,7 +64,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--credentials", paramLabel = "FILE",
       description = "JSON object mapping each accepted AccessKey id to its secret, e.g. "
-          + "{\"my-key-id\": \"my-secret\"}. Without it, a throwaway pair is made and printed on standard error.")
+          + "{\"my-key-id\": \"my-secret\"} (a regular file; keep it private: a file every user can read gets "
+          + "a warning). Without it, a throwaway pair is made and printed on standard error.")
   Path credentials;
 
   @Parameters(paramLabel = "RECORDING", arity = "1..*",
@@ -84,15 +83,12 @@ final class ReplayCommand implements Callable<Integer> {
       builder.bodyOperation(SpecOption.operation(apiSpec, operation));
     }
     if (credentials != null) {
-      if (!java.nio.file.Files.isRegularFile(credentials)) {
-        err.println("raycluster-conformance replay: " + credentials + ": no such file");
-        return 2;
-      }
       try {
-        builder.credentials(readCredentials(engine.json(), credentials));
-      } catch (UnreadableInputException e) {
-        err.println("raycluster-conformance replay: " + credentials
-            + (e.pointer() == null || e.pointer().isEmpty() ? "" : " at " + e.pointer()) + ": " + e.getMessage());
+        ReplayCredentials.Loaded loaded = ReplayCredentials.read(credentials);
+        loaded.warnings().forEach(w -> err.println("raycluster-conformance replay: warning: " + w));
+        builder.credentials(loaded.pairs());
+      } catch (ReplayCredentials.Problem e) {
+        err.println("raycluster-conformance replay: " + e.getMessage());
         return 2;
       }
     }
@@ -116,12 +112,15 @@ final class ReplayCommand implements Callable<Integer> {
           + apiSpec.operations().stream().map(SpecOperation::operationId).toList() + " to serve");
       return 2;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
+    // SIGINT and SIGTERM start the JVM's shutdown, whose exit status is the signal's (130, 143)
+    // whatever main returns. Being stopped is this command's normal end, so the hook stops the
+    // server, says so, and ends the process with 0 itself; nothing else registers a hook here.
     Thread hook = new Thread(() -> {
       session.close();
       err.println("Replay server stopped.");
       err.flush();
-      stopped.countDown();
+      parent.out.flush();
+      Runtime.getRuntime().halt(0);
     }, "replay-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
@@ -130,6 +129,10 @@ final class ReplayCommand implements Callable<Integer> {
     err.printf("Serving %d HAR exchange(s) and %d JSON bod%s from %d file(s) at %s%n",
         session.loaded().exchanges(), session.loaded().bodies(), session.loaded().bodies() == 1 ? "y" : "ies",
         session.loaded().files(), session.baseUrl());
+    if (session.server().listensOnEveryInterface()) {
+      err.printf("Listening on every interface (--host %s), port %d: other machines can reach this server; "
+          + "from this one use %s%n", host, session.server().port(), session.baseUrl());
+    }
     if (session.throwawayKey()) {
       Map.Entry<String, String> pair = session.accessKeys().entrySet().iterator().next();
       // A throwaway pair that exists only while this process runs: printing it is the point.
@@ -140,26 +143,7 @@ final class ReplayCommand implements Callable<Integer> {
       err.printf("Accepting requests signed with %d key pair(s) from %s%n", session.accessKeys().size(), credentials);
     }
     err.flush();
-    stopped.await();
+    new CountDownLatch(1).await(); // until the process is stopped; the hook ends it
     return 0;
   }
-
-  private static Map<String, String> readCredentials(JsonDocuments json, Path file)
-      throws UnreadableInputException {
-    JsonNode root = json.parse(json.readFile(file));
-    if (!root.isObject() || root.isEmpty()) {
-      throw new UnreadableInputException("credentials", "",
-          "expected a non-empty JSON object mapping AccessKey ids to secrets, e.g. {\"my-key-id\": \"my-secret\"}");
-    }
-    Map<String, String> pairs = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
-        throw new UnreadableInputException("credentials", "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
-            "expected the secret of AccessKey id \"" + e.getKey() + "\" as a non-empty string");
-      }
-      pairs.put(e.getKey(), e.getValue().asText());
-    }
-    return pairs;
-  }
-
 }

@@ -29,6 +29,13 @@ import java.util.Optional;
  * values they carry). Directories are searched recursively for {@code *.json} and {@code *.har}.
  * Nothing throws for a bad file: each problem is collected with the file and the JSON pointer,
  * so a caller can refuse to start and say everything at once.
+ *
+ * <p>What is served is what was recorded: a bare body's bytes as they are in the file (never
+ * parsed and written again, which would turn {@code 1E2} into {@code 100.0}), a HAR entry's
+ * status, headers and decoded text. What cannot be sent as recorded is refused here, with the
+ * file and the pointer, rather than sent broken: a status outside 200 to 599, a header name that
+ * is not an HTTP token, a header value with CR, LF, NUL or another control character. Only
+ * regular files are read: a FIFO or a device given by name is refused without being opened.
  */
 public final class RecordingLoader {
   private final JsonDocuments json;
@@ -85,6 +92,12 @@ public final class RecordingLoader {
       return List.of();
     }
     if (!Files.isDirectory(path)) {
+      // Asked of the file's attributes, never by opening it: opening a FIFO waits for a writer.
+      if (!Files.isRegularFile(path)) {
+        problems.add(path + ": not a regular file (a FIFO, a device or a socket); expected a *.json or *.har "
+            + "file, or a directory of them");
+        return List.of();
+      }
       return List.of(path);
     }
     try {
@@ -98,8 +111,10 @@ public final class RecordingLoader {
   /** Loads one file; returns what a bare body answers ("clusterId=ray-1"), or null. */
   private String loadFile(Path file, ReplayRecordings recordings, List<String> problems, int[] counts) {
     JsonNode root;
+    byte[] bytes;
     try {
-      root = json.parse(json.readFile(file));
+      bytes = json.readFile(file);
+      root = json.parse(bytes);
     } catch (UnreadableInputException e) {
       problems.add(describe(file, e));
       return null;
@@ -113,7 +128,8 @@ public final class RecordingLoader {
         return null;
       }
       try {
-        recordings.addBody(bodyOperation, json.mapper().writeValueAsBytes(root));
+        // The file's own bytes: served exactly as recorded.
+        recordings.addBody(bodyOperation, bytes);
         counts[2]++;
         List<String> values = new ArrayList<>();
         for (String name : bodyOperation.pathVariableNames()) {
@@ -122,7 +138,7 @@ public final class RecordingLoader {
           }
         }
         return bodyOperation.operationId() + " " + String.join(", ", values);
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IllegalArgumentException e) {
         problems.add(file + ": " + e.getMessage());
       }
       return null;
@@ -147,6 +163,17 @@ public final class RecordingLoader {
         continue;
       }
       HarResponse response = entry.response();
+      String at = file + " at /log/entries/" + i + "/response";
+      if (response.status() < 200 || response.status() > 599) {
+        problems.add(at + "/status: expected an HTTP status from 200 to 599, found " + response.status()
+            + " (1xx answers are interim and the replay server does not send them; others are not HTTP)");
+        continue;
+      }
+      String headerProblem = headerProblem(entries.get(i).path("response").path("headers"));
+      if (headerProblem != null) {
+        problems.add(at + "/headers" + headerProblem);
+        continue;
+      }
       Optional<byte[]> body;
       try {
         body = response.content() == null ? Optional.empty() : response.content().bytes();
@@ -167,6 +194,63 @@ public final class RecordingLoader {
       counts[1]++;
     }
     return null;
+  }
+
+  /**
+   * What is wrong with a HAR response's headers, as "/INDEX/name: why", or {@code null}: a name
+   * must be an HTTP token (RFC 9110), a value must hold no control character but tab (no CR or
+   * LF, so no header is split or folded into another, and no NUL).
+   */
+  private static String headerProblem(JsonNode headers) {
+    for (int j = 0; j < headers.size(); j++) {
+      JsonNode h = headers.get(j);
+      String name = h.path("name").isTextual() ? h.get("name").asText() : null;
+      String value = h.path("value").isTextual() ? h.get("value").asText() : null;
+      if (name == null || value == null) {
+        continue; // skipped when loading, as before
+      }
+      if (name.isEmpty()) {
+        return "/" + j + "/name: expected a header name (an HTTP token), found an empty string";
+      }
+      for (int k = 0; k < name.length(); k++) {
+        char c = name.charAt(k);
+        if (!isTokenChar(c)) {
+          return "/" + j + "/name: expected a header name made of letters, digits and !#$%&'*+-.^_`|~, found "
+              + describe(c) + " at position " + (k + 1);
+        }
+      }
+      for (int k = 0; k < value.length(); k++) {
+        char c = value.charAt(k);
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+          return "/" + j + "/value: expected a header value without control characters (CR, LF, NUL; a folded "
+              + "line is CR LF and a space), found " + describe(c) + " at position " + (k + 1) + " of header \""
+              + name + "\"";
+        }
+        if (c > 0xff) {
+          return "/" + j + "/value: expected a header value of ISO-8859-1 characters, found U+"
+              + String.format("%04X", (int) c) + " at position " + (k + 1) + " of header \"" + name + "\"";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isTokenChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+  }
+
+  private static String describe(char c) {
+    switch (c) {
+      case '\r': return "CR";
+      case '\n': return "LF";
+      case 0: return "NUL";
+      case '\t': return "a tab";
+      case ' ': return "a space";
+      default:
+        return c < 0x20 || c == 0x7f ? String.format("control character 0x%02X", (int) c)
+            : c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'";
+    }
   }
 
   private static String describe(Path file, UnreadableInputException e) {

@@ -18,8 +18,15 @@ import java.util.Map;
  * server's state and the spec, in this order:
  *
  * <ol>
+ *   <li>{@code Authorization}, {@code host}, {@code x-acs-date} or another header the gateway reads
+ *       once sent more than once: 400 {@code IncompleteSignature} (which of the values was meant
+ *       is ambiguous, and the signature covers them joined by commas);
  *   <li>no {@code Authorization}, or a malformed one: 400 {@code IncompleteSignature};
  *   <li>a required {@code host} or {@code x-acs-*} header absent: 400 {@code MissingParameter};
+ *   <li>a nonce that is not one value of 1 to 128 visible ASCII characters without a comma: 400
+ *       {@code InvalidSignatureNonce}. The signature covers all values of the header joined by
+ *       commas, so a comma in one value, or several values, would let one signed request pass
+ *       with several different "first" nonces; an empty nonce is no nonce;
  *   <li>then the stateless checks: unsigned required header (400 {@code IncompleteSignature}),
  *       unknown AccessKey id (404 {@code InvalidAccessKeyId.NotFound}), date unreadable or more
  *       than 15 minutes off (400 {@code InvalidTimeStamp.Format} / {@code .Expired}), body hash
@@ -37,6 +44,13 @@ final class RequestVerifier {
   static final List<String> REQUIRED_HEADERS = List.of(
       "host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce",
       "x-acs-content-sha256");
+  /** Headers the gateway reads one value of: a request that repeats one is refused. */
+  static final List<String> SINGLE_HEADERS = List.of(
+      "authorization", "host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-content-sha256",
+      "x-acs-security-token");
+  static final String NONCE = "x-acs-signature-nonce";
+  /** The longest nonce accepted; the vendor's SDKs send 32 hex digits, UUIDs are 36 characters. */
+  static final int MAX_NONCE_LENGTH = 128;
 
   private final AcsSignatureVerifier signatures;
   private final NonceCache nonces;
@@ -51,11 +65,22 @@ final class RequestVerifier {
 
   /** {@code null} when the request is signed correctly as a call of {@code operation}; else why not. */
   Rejection verify(WireRequest request, SpecOperation operation) {
+    for (String name : SINGLE_HEADERS) {
+      List<String> values = request.headers().get(name);
+      if (values != null && values.size() > 1) {
+        return new Rejection(400, "IncompleteSignature", "The header " + name + " is sent " + values.size()
+            + " times; send it once.");
+      }
+    }
     if (request.header("authorization") != null && parses(request.header("authorization"))) {
       for (String name : REQUIRED_HEADERS) {
         if (request.header(name) == null) {
           return new Rejection(400, "MissingParameter", "The required header " + name + " is missing.");
         }
+      }
+      Rejection nonce = checkNonce(request.headers().get(NONCE));
+      if (nonce != null) {
+        return nonce;
       }
     }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -71,7 +96,8 @@ final class RequestVerifier {
           "SignedHeaders must include x-acs-security-token when the request carries one.");
     }
 
-    switch (nonces.use(v.nonce(), clock.instant())) {
+    // The one value, trimmed as the canonical request trims it: exactly what was signed.
+    switch (nonces.use(request.headers().get(NONCE).get(0).trim(), clock.instant())) {
       case REUSED:
         return new Rejection(400, "SignatureNonceUsed",
             "The x-acs-signature-nonce was already used; send a fresh nonce with every request.");
@@ -92,6 +118,38 @@ final class RequestVerifier {
     if (!operation.version().equals(version)) {
       return new Rejection(400, "InvalidVersion", "x-acs-version \"" + version
           + "\" is not served; the API version is " + operation.version() + ".");
+    }
+    return null;
+  }
+
+  /**
+   * Why a nonce header cannot be remembered as exactly what was signed, or {@code null} when it
+   * can (absent is left to the signature check, which names the missing header).
+   */
+  private static Rejection checkNonce(List<String> values) {
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      return new Rejection(400, "InvalidSignatureNonce", "The header " + NONCE + " is sent " + values.size()
+          + " times; send one nonce per request.");
+    }
+    String nonce = values.get(0).trim();
+    if (nonce.isEmpty()) {
+      return new Rejection(400, "InvalidSignatureNonce", "The " + NONCE + " is empty; send a fresh random "
+          + "value with every request (the vendor's SDKs send 32 hex digits).");
+    }
+    if (nonce.length() > MAX_NONCE_LENGTH) {
+      return new Rejection(400, "InvalidSignatureNonce", "The " + NONCE + " is " + nonce.length()
+          + " characters long; the longest accepted is " + MAX_NONCE_LENGTH + ".");
+    }
+    for (int i = 0; i < nonce.length(); i++) {
+      char c = nonce.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == ',') {
+        return new Rejection(400, "InvalidSignatureNonce", "The " + NONCE + " has "
+            + (c == ',' ? "a comma" : "a character other than visible ASCII") + " at position " + (i + 1)
+            + "; send letters, digits or '-' (the vendor's SDKs send 32 hex digits).");
+      }
     }
     return null;
   }

@@ -37,7 +37,7 @@ class RequestVerifierTest {
 
   private static RequestVerifier verifier(Instant now) throws Exception {
     return new RequestVerifier(Map.of("YourAccessKeyId", "YourAccessKeySecret"),
-        Clock.fixed(now, ZoneOffset.UTC), new NonceCache(Duration.ofMinutes(15), 1000), Duration.ofMinutes(15));
+        Clock.fixed(now, ZoneOffset.UTC), new NonceCache(Duration.ofMinutes(15), 1000, NonceCache.DEFAULT_MAX_BYTES), Duration.ofMinutes(15));
   }
 
   private static WireRequest vectorA(String signature) {
@@ -85,7 +85,7 @@ class RequestVerifierTest {
 
   @Test
   void nonceCache_forgetsAfterTheWindowAndIsBounded() {
-    NonceCache cache = new NonceCache(Duration.ofMinutes(15), 2);
+    NonceCache cache = new NonceCache(Duration.ofMinutes(15), 2, NonceCache.DEFAULT_MAX_BYTES);
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     assertEquals(NonceCache.Outcome.FRESH, cache.use("a", t));
     assertEquals(NonceCache.Outcome.REUSED, cache.use("a", t.plusSeconds(60)));

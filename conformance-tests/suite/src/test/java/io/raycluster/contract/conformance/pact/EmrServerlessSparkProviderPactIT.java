@@ -55,8 +55,9 @@ class EmrServerlessSparkProviderPactIT {
   /** What the replay server (like the gateway) answers before a request reaches a recording. */
   private static final java.util.Set<String> GATEWAY_CODES = java.util.Set.of("IncompleteSignature",
       "SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "InvalidTimeStamp.Expired",
-      "SignatureNonceUsed", "MissingParameter", "InvalidAction.NotFound", "InvalidVersion",
-      "InvalidParameter", "InternalError", "ServiceUnavailable");
+      "SignatureNonceUsed", "InvalidSignatureNonce", "MissingParameter", "InvalidAction.NotFound", "InvalidVersion",
+      "InvalidParameter", "InternalError", "ServiceUnavailable", "MalformedRequest", "RequestURITooLong",
+      "RequestHeaderFieldsTooLarge", "RequestTimeout");
 
   private final String realEndpoint = System.getProperty("raycluster.pact.endpoint", "").trim();
   private final List<String> serverLog = new CopyOnWriteArrayList<>();
