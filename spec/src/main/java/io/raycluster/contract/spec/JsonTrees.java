@@ -123,19 +123,41 @@ public final class JsonTrees {
   /**
    * A fractional or exponent number: a double, as {@code readTree} makes it, unless the double
    * cannot hold it ({@code 1e400} would be Infinity, which is no JSON value and no BigDecimal);
-   * then an exact decimal that still reads as the literal text of the input.
+   * then an exact decimal. Either reads as the literal text of the input ({@code 1E2}, not
+   * {@code 100.0}), so a finding quotes what the input says.
    */
   private static JsonNode floatNode(JsonParser p) throws IOException {
     double d = p.getDoubleValue();
-    if (Double.isFinite(d)) {
-      return NODES.numberNode(d);
-    }
     String literal = p.getText();
+    if (Double.isFinite(d)) {
+      return new LiteralDoubleNode(d, literal);
+    }
     try {
       return new LiteralDecimalNode(new BigDecimal(literal), literal);
     } catch (NumberFormatException | ArithmeticException beyondBigDecimal) {
       // An exponent beyond an int (1e99999999999): no Java number holds it.
       throw new JsonParseException(p, "the number " + literal + " is beyond every numeric range");
+    }
+  }
+
+  /** A double that prints as written ({@code 1E2}, not {@code 100.0}). */
+  private static final class LiteralDoubleNode extends com.fasterxml.jackson.databind.node.DoubleNode {
+    private static final long serialVersionUID = 1L;
+    private final String literal;
+
+    LiteralDoubleNode(double value, String literal) {
+      super(value);
+      this.literal = literal;
+    }
+
+    @Override
+    public String asText() {
+      return literal;
+    }
+
+    @Override
+    public String toString() {
+      return literal;
     }
   }
 

@@ -100,6 +100,13 @@ public final class JsonDocuments {
         throw tooLarge(size);
       }
       ByteBuffer buf = ByteBuffer.allocate((int) size);
+      // The start first: a file of binary data is refused before the rest of it is read.
+      buf.limit((int) Math.min(size, START_BYTES));
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // reading the start
+      }
+      checkStart(buf.array(), buf.position());
+      buf.limit(buf.capacity());
       while (buf.hasRemaining()) {
         if (ch.read(buf) < 0) {
           break; // the file shrank while being read: take what is there
@@ -143,7 +150,11 @@ public final class JsonDocuments {
     try {
       // One byte past the limit tells "at the limit" from "over it"; Limits caps maxBytes below
       // the largest array, so the sum cannot overflow.
-      byte[] bytes = in.readNBytes((int) (limits.maxBytes() + 1));
+      byte[] start = in.readNBytes((int) Math.min(START_BYTES, limits.maxBytes() + 1));
+      // The start first: binary data (/dev/zero) is refused before the rest is buffered.
+      checkStart(start, start.length);
+      byte[] rest = in.readNBytes((int) (limits.maxBytes() + 1 - start.length));
+      byte[] bytes = rest.length == 0 ? start : concat(start, rest);
       if (bytes.length > limits.maxBytes()) {
         throw tooLarge(-1);
       }
@@ -151,6 +162,12 @@ public final class JsonDocuments {
     } catch (IOException e) {
       throw new UnreadableInputException("io", "", "cannot read the input: " + e.getMessage());
     }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   private UnreadableInputException tooLarge(long size) {
@@ -340,27 +357,7 @@ public final class JsonDocuments {
     if (b.length == 0) {
       throw new UnreadableInputException("empty", "", "empty input: 0 bytes, no JSON document");
     }
-    if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-      throw new UnreadableInputException(
-          "encoding", "",
-          "starts with a UTF-8 byte-order mark (EF BB BF); JSON text must not begin with one (RFC 8259, section 8.1)");
-    }
-    if (b.length >= 2
-        && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE))) {
-      throw new UnreadableInputException(
-          "encoding", "", "UTF-16 text (it starts with a UTF-16 byte-order mark); JSON must be UTF-8");
-    }
-    boolean ascii = true;
-    for (int i = 0; i < b.length; i++) {
-      int c = b[i];
-      if (c < 0) {
-        ascii = false;
-      } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        throw new UnreadableInputException(
-            "encoding", "",
-            String.format("binary data, not JSON text: control byte 0x%02X at offset %d", c, i));
-      }
-    }
+    boolean ascii = checkStart(b, b.length);
     if (!ascii) {
       CharsetDecoder decoder =
           StandardCharsets.UTF_8.newDecoder()
@@ -377,5 +374,37 @@ public final class JsonDocuments {
                 b[Math.min(at, b.length - 1)] & 0xFF, at));
       }
     }
+  }
+
+  /** How much of an input is looked at before the rest is read: binary data is refused early. */
+  static final int START_BYTES = 4096;
+
+  /**
+   * The checks of {@link #checkText} that the first {@code n} bytes alone can fail (byte-order
+   * marks, control bytes), with the same messages; true when those bytes are all ASCII.
+   */
+  static boolean checkStart(byte[] b, int n) throws UnreadableInputException {
+    if (n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+      throw new UnreadableInputException(
+          "encoding", "",
+          "starts with a UTF-8 byte-order mark (EF BB BF); JSON text must not begin with one (RFC 8259, section 8.1)");
+    }
+    if (n >= 2
+        && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE))) {
+      throw new UnreadableInputException(
+          "encoding", "", "UTF-16 text (it starts with a UTF-16 byte-order mark); JSON must be UTF-8");
+    }
+    boolean ascii = true;
+    for (int i = 0; i < n; i++) {
+      int c = b[i];
+      if (c < 0) {
+        ascii = false;
+      } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        throw new UnreadableInputException(
+            "encoding", "",
+            String.format("binary data, not JSON text: control byte 0x%02X at offset %d", c, i));
+      }
+    }
+    return ascii;
   }
 }

@@ -25,7 +25,7 @@ public record Limits(long maxBytes, int maxDepth, int maxStringLength) {
     }
     if (maxBytes > MAX_BYTES_CEILING) {
       throw new IllegalArgumentException("a file size limit of " + maxBytes + " bytes is more than "
-          + MAX_BYTES_CEILING + " bytes (about 2 GiB), the most one file can be read at");
+          + MAX_BYTES_CEILING + " bytes (about 2 GiB), the largest file that can be read");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.raycluster.contract.conformance.cli;
 
+import io.raycluster.contract.client.PrintableText;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -83,17 +84,17 @@ public final class ConformanceCli implements Runnable {
       if (e instanceof SpecException) {
         // A --spec the engine cannot use: said with the file and the pointer, a usage error.
         commandLine.getErr().println("raycluster-conformance " + commandLine.getCommandName() + ": --spec "
-            + e.getMessage());
+            + PrintableText.escape(e.getMessage()));
         return 2;
       }
       if (e instanceof UsageException || e instanceof IllegalArgumentException) {
         // A value the command could not use (an endpoint that is not a URL, an empty id, a port
         // out of range): a usage error, said in words.
         commandLine.getErr().println("raycluster-conformance " + commandLine.getCommandName() + ": "
-            + e.getMessage());
+            + PrintableText.escape(e.getMessage()));
         return 2;
       }
-      commandLine.getErr().println("raycluster-conformance: failed: " + e);
+      commandLine.getErr().println("raycluster-conformance: failed: " + PrintableText.escape(String.valueOf(e)));
       return 1;
     });
     return cli;

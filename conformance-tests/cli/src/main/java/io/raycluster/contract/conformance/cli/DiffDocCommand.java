@@ -1,5 +1,6 @@
 package io.raycluster.contract.conformance.cli;
 
+import io.raycluster.contract.client.PrintableText;
 import io.raycluster.contract.conformance.doc.DocDiff;
 import io.raycluster.contract.conformance.doc.DriftReport;
 import io.raycluster.contract.conformance.doc.ReferencePage;
@@ -65,7 +66,7 @@ public final class DiffDocCommand implements Callable<Integer> {
         out.print(DriftReport.unreadableJson(e));
         out.flush();
       }
-      err.println("diff-doc: " + e.getMessage());
+      err.println("diff-doc: " + PrintableText.escape(e.getMessage()));
       err.flush();
       return 2;
     }

@@ -13,6 +13,7 @@ import io.raycluster.contract.client.VendorErrorBody;
 import io.raycluster.contract.client.credentials.CredentialsException;
 import io.raycluster.contract.client.credentials.CredentialsProvider;
 import io.raycluster.contract.client.credentials.CredentialsProviders;
+import io.raycluster.contract.client.auth.AcsAuthorization;
 import io.raycluster.contract.client.auth.Redaction;
 import io.raycluster.contract.client.credentials.Environment;
 import io.raycluster.contract.client.generated.model.RayCluster;
@@ -168,10 +169,10 @@ final class GetCommand implements Callable<Integer> {
         try {
           replay = ReplaySession.builder().engine(engine).recordings(target.replay).start();
         } catch (ReplaySession.LoadException e) {
-          e.problems().forEach(p -> err.println("raycluster-conformance get: " + p));
+          e.problems().forEach(p -> err.println("raycluster-conformance get: " + PrintableText.escape(p)));
           return 2;
         }
-        replay.loaded().warnings().forEach(w -> err.println("raycluster-conformance get: warning: " + w));
+        replay.loaded().warnings().forEach(w -> err.println("raycluster-conformance get: warning: " + PrintableText.escape(w)));
         builder.endpoint(replay.baseUrl()).credentials(replay.credentials());
       } else {
         Environment env = environment();
@@ -252,6 +253,13 @@ final class GetCommand implements Callable<Integer> {
     // The spec's secrets and the credential values this call was signed with (a server may echo
     // the token or the key id in any text): masked in everything printed or recorded.
     Redaction secrets = client.redaction();
+    Request wireRequest = sent.get();
+    String signature = wireRequest == null ? null : signatureOf(wireRequest.header("Authorization"));
+    if (signature != null) {
+      // The signature of this call too: a server that echoes the Authorization header must not
+      // get it printed or recorded (the help promises signatures never are).
+      secrets = secrets.withSecretValues(List.of(signature));
+    }
     Redactor redactor = new Redactor(mapper, secrets);
     boolean success = status >= 200 && status < 300;
 
@@ -280,6 +288,18 @@ final class GetCommand implements Callable<Integer> {
       }
     }
     return success && result.isValid() ? 0 : 1;
+  }
+
+  /** The Signature part of the Authorization header this call sent; null when there is none. */
+  private static String signatureOf(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    try {
+      return AcsAuthorization.parse(authorization).signature();
+    } catch (IllegalArgumentException notAcs3) {
+      return null;
+    }
   }
 
   private int recordRefused(IOException e, PrintStream err) {

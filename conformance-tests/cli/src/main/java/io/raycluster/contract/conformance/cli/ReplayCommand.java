@@ -1,5 +1,6 @@
 package io.raycluster.contract.conformance.cli;
 
+import io.raycluster.contract.client.PrintableText;
 import io.raycluster.contract.conformance.ResponseValidator;
 import io.raycluster.contract.conformance.replay.ReplayCredentials;
 import io.raycluster.contract.conformance.replay.ReplaySession;
@@ -85,10 +86,10 @@ final class ReplayCommand implements Callable<Integer> {
     if (credentials != null) {
       try {
         ReplayCredentials.Loaded loaded = ReplayCredentials.read(credentials);
-        loaded.warnings().forEach(w -> err.println("raycluster-conformance replay: warning: " + w));
+        loaded.warnings().forEach(w -> err.println("raycluster-conformance replay: warning: " + PrintableText.escape(w)));
         builder.credentials(loaded.pairs());
       } catch (ReplayCredentials.Problem e) {
-        err.println("raycluster-conformance replay: " + e.getMessage());
+        err.println("raycluster-conformance replay: " + PrintableText.escape(e.getMessage()));
         return 2;
       }
     }
@@ -96,16 +97,16 @@ final class ReplayCommand implements Callable<Integer> {
     try {
       session = builder.start();
     } catch (ReplaySession.LoadException e) {
-      e.problems().forEach(p -> err.println("raycluster-conformance replay: " + p));
+      e.problems().forEach(p -> err.println("raycluster-conformance replay: " + PrintableText.escape(p)));
       return 2;
     } catch (IllegalStateException e) {
-      err.println("raycluster-conformance replay: " + e.getMessage());
+      err.println("raycluster-conformance replay: " + PrintableText.escape(e.getMessage()));
       return 2;
     } catch (IOException e) {
       err.println("raycluster-conformance replay: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 2;
     }
-    session.loaded().warnings().forEach(w -> err.println("raycluster-conformance replay: warning: " + w));
+    session.loaded().warnings().forEach(w -> err.println("raycluster-conformance replay: warning: " + PrintableText.escape(w)));
     if (session.loaded().exchanges() + session.loaded().bodies() == 0) {
       session.close();
       err.println("raycluster-conformance replay: the recordings hold no response of the spec's operations "

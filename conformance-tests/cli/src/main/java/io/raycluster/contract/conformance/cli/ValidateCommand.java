@@ -252,7 +252,7 @@ final class ValidateCommand implements Callable<Integer> {
         long bytes = Math.multiplyExact(n, unit);
         if (bytes > Limits.MAX_BYTES_CEILING) {
           throw new CommandLine.TypeConversionException("'" + value + "' is more than "
-              + Limits.MAX_BYTES_CEILING + " bytes (about 2 GiB), the most one file can be read at");
+              + Limits.MAX_BYTES_CEILING + " bytes (about 2 GiB), the largest file that can be read");
         }
         return bytes;
       } catch (NumberFormatException | ArithmeticException e) {

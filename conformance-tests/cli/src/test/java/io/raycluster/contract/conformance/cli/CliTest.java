@@ -217,7 +217,7 @@ class CliTest {
   @Test
   void validate_maxFileSizeBeyondWhatCanBeRead_isAUsageError() {
     assertEquals(2, cli.run("validate", "--max-file-size", "9223372036854775807", "-"));
-    assertTrue(cli.err().contains("the most one file can be read at"), cli.err());
+    assertTrue(cli.err().contains("the largest file that can be read"), cli.err());
     assertEquals(2, cli.run("validate", "--max-file-size", "8589934592GiB", "-"));
     assertTrue(cli.err().contains("is not a size"), cli.err());
   }
@@ -357,5 +357,15 @@ class CliTest {
     assertEquals(0, firstLine.getCount(), "the first result was not written before standard input ended");
     assertEquals(0, code, seen.toString(StandardCharsets.UTF_8));
     assertTrue(seen.toString(StandardCharsets.UTF_8).contains("VALID       -"), seen.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void fileNamesWithControlCharacters_areEscapedInErrorMessages() throws Exception {
+    Path odd = Files.writeString(dir.resolve("x\u001b]0;pwn\u0007\nVALID y.txt"), "not a page");
+
+    assertEquals(2, cli.run("diff-doc", odd.toString()));
+    assertFalse(cli.err().contains("\u001b") || cli.err().contains("\u0007"), cli.err());
+    assertFalse(cli.err().lines().anyMatch(l -> l.startsWith("VALID y.txt")), cli.err());
+    assertTrue(cli.err().contains("x\\u001b]0;pwn\\u0007\\nVALID y.txt"), cli.err());
   }
 }

@@ -307,6 +307,37 @@ class GetCommandTest {
   }
 
   @Test
+  void get_whenTheServerEchoesTheAuthorizationHeader_theSignatureIsNeitherPrintedNorRecorded() throws Exception {
+    List<String> signatures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+        @Override
+        public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+          String auth = request.getHeader("Authorization");
+          signatures.add(auth.substring(auth.indexOf("Signature=") + "Signature=".length()));
+          return new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/json")
+              .setHeader("X-Echo-Auth", auth)
+              .setBody("{\"RequestId\":\"r-1\",\"Code\":\"X\",\"Message\":\"auth " + auth + "\"}");
+        }
+      });
+      Path work = dir.resolve("echo-auth");
+      Files.createDirectories(work);
+      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
+              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
+          "--record", work.resolve("echo.har").toString());
+      String out = Files.readString(work.resolve("stdout.txt"));
+      assertEquals(1, code, out);
+      assertEquals(1, signatures.size());
+      assertTrue(out.contains("auth ACS3-HMAC-SHA256 Credential="), out);
+      for (String file : List.of("stdout.txt", "stderr.txt", "echo.har")) {
+        String text = Files.readString(work.resolve(file));
+        assertFalse(text.contains(signatures.get(0)), "the signature in " + file + ": " + text);
+      }
+    }
+  }
+
+  @Test
   void get_whenTheBodyIsLargerThanMaxBodySize_stopsReadingAndExitsOne() throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
