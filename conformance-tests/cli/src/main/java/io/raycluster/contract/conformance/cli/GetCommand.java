@@ -278,7 +278,9 @@ final class GetCommand implements Callable<Integer> {
       HarEntry entry = HarEntry.of(started.toString(), Math.max(0, elapsed),
           HarRequest.of(wire.method(), redactor.url(wire.url().toString()), redactor.headers(requestHeaders)),
           HarResponse.of(status, "", redactor.headers(responseHeaders), mime,
-              new String(redactor.body(body), StandardCharsets.UTF_8)));
+              new String(redactor.body(body), StandardCharsets.UTF_8))
+              .withRedirectURL(responseHeaders.stream().filter(h -> h.getKey().equalsIgnoreCase("Location"))
+                  .map(h -> redactor.url(h.getValue())).findFirst().orElse("")));
       try {
         HarFiles.write(Har.of("raycluster-conformance get", version(), List.of(entry)),
             record, force);

@@ -363,10 +363,13 @@ class GetCommandTest {
       Files.createDirectories(work);
       int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", SENTINEL_KEY_ID,
               "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SENTINEL_SECRET, "ALIBABA_CLOUD_SECURITY_TOKEN", SENTINEL_STS),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString());
+          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
+          "--record", work.resolve("redirect.har").toString());
       String out = Files.readString(work.resolve("stdout.txt"));
       assertEquals(1, code, out);
       assertTrue(out.contains("HTTP 302: a redirect to " + elsewhere.url("/steal") + "; not followed"), out);
+      assertEquals(elsewhere.url("/steal").toString(), MAPPER.readTree(work.resolve("redirect.har").toFile())
+          .at("/log/entries/0/response/redirectURL").asText());
       assertEquals(0, elsewhere.getRequestCount(), "the redirect target received the signed call");
     }
   }

@@ -29,6 +29,12 @@ public record HarResponse(
         List.copyOf(headers), content, "", -1L, content.size(), null);
   }
 
+  /** This response with {@code redirectURL} set (HAR's copy of a redirect's {@code Location}). */
+  public HarResponse withRedirectURL(String url) {
+    return new HarResponse(status, statusText, httpVersion, cookies, headers, content,
+        url == null ? "" : url, headersSize, bodySize, comment);
+  }
+
   /** The first header with this name, ignoring case. */
   public Optional<String> header(String name) {
     if (headers == null) {

@@ -106,7 +106,17 @@ public final class ReplayCredentials {
           throw new Problem(file + " at " + pointer(id) + ": expected the secret of AccessKey id \"" + id
               + "\" as a non-empty string");
         }
-        pairs.put(id, p.getText());
+        String secret = p.getText();
+        for (int i = 0; i < secret.length(); i++) {
+          char c = secret.charAt(i);
+          if (c < 0x21 || c > 0x7e) {
+            // As a client's credentials are checked: no client could sign with such a secret.
+            throw new Problem(file + " at " + pointer(id) + ": the secret of AccessKey id \"" + id
+                + "\" has a character other than visible ASCII (! to ~) at position " + (i + 1)
+                + "; a client could never sign with it");
+          }
+        }
+        pairs.put(id, secret);
       }
       if (p.nextToken() != null) {
         throw new Problem(file + at(p.currentTokenLocation()) + ": more after the JSON object; expected one "

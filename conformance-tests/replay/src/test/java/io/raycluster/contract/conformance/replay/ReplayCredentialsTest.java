@@ -69,6 +69,15 @@ class ReplayCredentialsTest {
   }
 
   @Test
+  void secretThatNoClientCouldSignWith_isRefusedByPosition_neverQuotingIt() throws Exception {
+    ReplayCredentials.Problem e = assertThrows(ReplayCredentials.Problem.class,
+        () -> ReplayCredentials.read(file("{\"my-key-id\": \"" + SECRET + "\u00a0\"}")));
+    assertTrue(e.getMessage().endsWith("creds.json at /my-key-id: the secret of AccessKey id \"my-key-id\" has a "
+        + "character other than visible ASCII (! to ~) at position 20; a client could never sign with it"), e.getMessage());
+    assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+  }
+
+  @Test
   void emptyKeyId_isRefused() throws Exception {
     ReplayCredentials.Problem e = assertThrows(ReplayCredentials.Problem.class,
         () -> ReplayCredentials.read(file("{\"\": \"" + SECRET + "\"}")));
