@@ -77,7 +77,7 @@ public final class JsonTrees {
               if (item == null) {
                 throw new JsonParseException(p, "the input ends inside an array");
               }
-              sink.item(index++, readValue(p, item));
+              sink.item(index++, readValue(p));
             }
             continue;
           }
@@ -202,8 +202,8 @@ public final class JsonTrees {
     return true;
   }
 
-  /** The whole value whose first token, {@code first}, the parser stands on. */
-  private static JsonNode readValue(JsonParser p, JsonToken first) throws IOException {
+  /** The whole value whose first token the parser stands on. */
+  private static JsonNode readValue(JsonParser p) throws IOException {
     return read(new CurrentTokenFirst(p), List.of(), null);
   }
 

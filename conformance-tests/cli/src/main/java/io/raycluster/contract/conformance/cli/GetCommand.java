@@ -118,7 +118,7 @@ final class GetCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = "--max-body-size", paramLabel = "SIZE", defaultValue = "8MiB",
-      converter = ValidateCommand.SizeConverter.class,
+      converter = SizeConverter.class,
       description = "Largest response body read (after decompression); a larger one stops the call "
           + "with exit 1. Units B, KiB, MiB, GiB (default: ${DEFAULT-VALUE}).")
   long maxBodySize;

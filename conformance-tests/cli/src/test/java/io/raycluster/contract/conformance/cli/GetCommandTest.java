@@ -41,6 +41,14 @@ class GetCommandTest {
   private static final String SENTINEL_SECRET = "SENTINEL-SECRET-0d3b";
   private static final String SENTINEL_STS = "SENTINEL-STS-TOKEN-5e8f";
 
+  /** Credentials for calls whose values do not matter. */
+  private static final Map<String, String> TEST_KEYS = Map.of(
+      "ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test");
+  /** STS credentials made of sentinels, which nothing the run writes may contain. */
+  private static final Map<String, String> SENTINEL_KEYS = Map.of(
+      "ALIBABA_CLOUD_ACCESS_KEY_ID", SENTINEL_KEY_ID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SENTINEL_SECRET,
+      "ALIBABA_CLOUD_SECURITY_TOKEN", SENTINEL_STS);
+
   @TempDir Path dir;
   private Path recordings;
   private final CliHarness cli = new CliHarness();
@@ -189,14 +197,8 @@ class GetCommandTest {
     try (ReplayServer server = ReplayServer.builder().credential(SENTINEL_KEY_ID, SENTINEL_SECRET)
         .recordings(new ReplayRecordings().addBody(Files.readAllBytes(recordings.resolve("running.json"))))
         .start()) {
-      Path work = dir.resolve("run");
-      Files.createDirectories(work);
-      int code = Subprocess.run(work, Map.of(
-              "ALIBABA_CLOUD_ACCESS_KEY_ID", SENTINEL_KEY_ID,
-              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SENTINEL_SECRET,
-              "ALIBABA_CLOUD_SECURITY_TOKEN", SENTINEL_STS),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.baseUrl(),
-          "--format", "json", "--record", work.resolve("exchange.har").toString());
+      Path work = Files.createDirectories(dir.resolve("run"));
+      int code = runGet(work, SENTINEL_KEYS, server.baseUrl(), "--format", "json", "--record", "exchange.har");
       assertEquals(0, code, Files.readString(work.resolve("stderr.txt")));
 
       String har = Files.readString(work.resolve("exchange.har"));
@@ -222,12 +224,8 @@ class GetCommandTest {
         + "\"startTime\":1e400,\"createTime\":1.50}";
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(body));
-      Path work = dir.resolve("huge-number");
-      Files.createDirectories(work);
-      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
-              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
-          "--record", work.resolve("exchange.har").toString());
+      Path work = Files.createDirectories(dir.resolve("huge-number"));
+      int code = runGet(work, TEST_KEYS, server.url("/").toString(), "--record", "exchange.har");
       String out = Files.readString(work.resolve("stdout.txt"));
       assertEquals(1, code, out + Files.readString(work.resolve("stderr.txt")));
       assertTrue(out.contains("/startTime: expected integer, found number 1e400"), out);
@@ -244,12 +242,8 @@ class GetCommandTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse().setBody("{}"));
-      Path work = dir.resolve("fifo-run");
-      Files.createDirectories(work);
-      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
-              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
-          "--record", fifo.toString(), "--force");
+      Path work = Files.createDirectories(dir.resolve("fifo-run"));
+      int code = runGet(work, TEST_KEYS, server.url("/").toString(), "--record", fifo.toString(), "--force");
       String err = Files.readString(work.resolve("stderr.txt"));
       assertEquals(2, code, err);
       assertTrue(err.contains("cannot write the recording " + fifo + ": it is a device, FIFO or socket"), err);
@@ -267,11 +261,8 @@ class GetCommandTest {
         + "\"Message\":\"\\u001b[2J\\u001b]0;pwned\\u0007denied\"}";
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/json").setBody(body));
-      Path work = dir.resolve("escapes");
-      Files.createDirectories(work);
-      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
-              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString());
+      Path work = Files.createDirectories(dir.resolve("escapes"));
+      int code = runGet(work, TEST_KEYS, server.url("/").toString());
       String out = Files.readString(work.resolve("stdout.txt"));
       assertEquals(1, code, out + Files.readString(work.resolve("stderr.txt")));
       assertFalse(out.lines().anyMatch(l -> l.startsWith("Ray cluster")), out);
@@ -288,12 +279,8 @@ class GetCommandTest {
           .setHeader("X-Echo-Token", SENTINEL_STS)
           .setBody("{\"RequestId\":\"r-1\",\"Code\":\"InvalidSecurityToken.Mismatch\",\"Message\":\"" + echo
               + "\",\"Recommend\":\"https://x/?q=" + SENTINEL_STS + "\"}"));
-      Path work = dir.resolve("echo");
-      Files.createDirectories(work);
-      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", SENTINEL_KEY_ID,
-              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SENTINEL_SECRET, "ALIBABA_CLOUD_SECURITY_TOKEN", SENTINEL_STS),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
-          "--record", work.resolve("echo.har").toString());
+      Path work = Files.createDirectories(dir.resolve("echo"));
+      int code = runGet(work, SENTINEL_KEYS, server.url("/").toString(), "--record", "echo.har");
       String out = Files.readString(work.resolve("stdout.txt"));
       assertEquals(1, code, out + Files.readString(work.resolve("stderr.txt")));
       assertTrue(out.contains("InvalidSecurityToken.Mismatch"), out);
@@ -320,12 +307,8 @@ class GetCommandTest {
               .setBody("{\"RequestId\":\"r-1\",\"Code\":\"X\",\"Message\":\"auth " + auth + "\"}");
         }
       });
-      Path work = dir.resolve("echo-auth");
-      Files.createDirectories(work);
-      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
-              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
-          "--record", work.resolve("echo.har").toString());
+      Path work = Files.createDirectories(dir.resolve("echo-auth"));
+      int code = runGet(work, TEST_KEYS, server.url("/").toString(), "--record", "echo.har");
       String out = Files.readString(work.resolve("stdout.txt"));
       assertEquals(1, code, out);
       assertEquals(1, signatures.size());
@@ -342,12 +325,8 @@ class GetCommandTest {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
           .setBody("{\"requestId\":\"" + "x".repeat(200_000) + "\"}"));
-      Path work = dir.resolve("big");
-      Files.createDirectories(work);
-      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "AKID-test",
-              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "secret-test"),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
-          "--max-body-size", "64KiB");
+      Path work = Files.createDirectories(dir.resolve("big"));
+      int code = runGet(work, TEST_KEYS, server.url("/").toString(), "--max-body-size", "64KiB");
       String err = Files.readString(work.resolve("stderr.txt"));
       assertEquals(1, code, err);
       assertTrue(err.contains("is larger than 65536 bytes: not read further (raise --max-body-size to read it)"), err);
@@ -359,12 +338,8 @@ class GetCommandTest {
     try (MockWebServer elsewhere = new MockWebServer(); MockWebServer server = new MockWebServer()) {
       elsewhere.enqueue(new MockResponse().setBody("{}"));
       server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/steal").toString()));
-      Path work = dir.resolve("redirect");
-      Files.createDirectories(work);
-      int code = Subprocess.run(work, Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", SENTINEL_KEY_ID,
-              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SENTINEL_SECRET, "ALIBABA_CLOUD_SECURITY_TOKEN", SENTINEL_STS),
-          "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", server.url("/").toString(),
-          "--record", work.resolve("redirect.har").toString());
+      Path work = Files.createDirectories(dir.resolve("redirect"));
+      int code = runGet(work, SENTINEL_KEYS, server.url("/").toString(), "--record", "redirect.har");
       String out = Files.readString(work.resolve("stdout.txt"));
       assertEquals(1, code, out);
       assertTrue(out.contains("HTTP 302: a redirect to " + elsewhere.url("/steal") + "; not followed"), out);
@@ -376,10 +351,8 @@ class GetCommandTest {
 
   @Test
   void get_withoutCredentials_exitsTwoListingWhereItLooked() throws Exception {
-    Path work = dir.resolve("nocreds");
-    Files.createDirectories(work);
-    int code = Subprocess.run(work, Map.of(), "get", "--workspace-id", WS, "--cluster-id", CLUSTER,
-        "--endpoint", "http://127.0.0.1:9");
+    Path work = Files.createDirectories(dir.resolve("nocreds"));
+    int code = runGet(work, Map.of(), "http://127.0.0.1:9");
     String stderr = Files.readString(work.resolve("stderr.txt"));
     if (Files.exists(Path.of(System.getProperty("user.home"), ".aliyun", "config.json"))
         || Files.exists(Path.of(System.getProperty("user.home"), ".alibabacloud", "credentials"))) {
@@ -387,5 +360,18 @@ class GetCommandTest {
     }
     assertEquals(2, code, stderr);
     assertTrue(stderr.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") && stderr.contains("config.json"), stderr);
+  }
+
+  /**
+   * {@code get} of the test cluster against {@code endpoint}, as a real process with {@code env}
+   * in its environment and {@code work} as its folder (relative paths land there; stdout.txt and
+   * stderr.txt hold its output); returns the exit code.
+   */
+  private static int runGet(Path work, Map<String, String> env, String endpoint, String... more)
+      throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of(
+        "get", "--workspace-id", WS, "--cluster-id", CLUSTER, "--endpoint", endpoint));
+    args.addAll(List.of(more));
+    return Subprocess.run(work, env, args.toArray(String[]::new));
   }
 }

@@ -1,7 +1,6 @@
 package io.raycluster.contract.conformance.report;
 
 import io.raycluster.contract.conformance.FileOutcome;
-import io.raycluster.contract.conformance.Finding;
 import io.raycluster.contract.conformance.Outcome;
 import io.raycluster.contract.conformance.Verdict;
 import java.io.IOException;
