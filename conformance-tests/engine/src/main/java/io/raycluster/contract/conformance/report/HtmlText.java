@@ -65,8 +65,8 @@ public final class HtmlText {
       "header{padding:16px 24px;border-bottom:1px solid #d0d7de;background:#f6f8fa}",
       "h1{font-size:20px;margin:0 0 6px}",
       "h2{font-size:17px;margin:24px 0 8px}",
-      "h3{font-size:15px;margin:18px 0 6px;word-break:break-all}",
-      "h4{font-size:14px;margin:10px 0 4px;word-break:break-all}",
+      "h3{font-size:15px;margin:18px 0 6px;overflow-wrap:anywhere}",
+      "h4{font-size:14px;margin:10px 0 4px;overflow-wrap:anywhere}",
       "main{padding:0 24px 24px}",
       ".summary{margin:0 0 8px}",
       ".counts{list-style:none;display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0}",
@@ -79,7 +79,7 @@ public final class HtmlText {
       "table{border-collapse:collapse;width:100%;margin:4px 0 12px}",
       "th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}",
       "th{background:#f6f8fa;font-weight:600}",
-      "code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}",
+      "code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}",
       ".note{color:#59636e}",
       "ul.valid-files{columns:2 32em;padding-left:20px}");
 }
