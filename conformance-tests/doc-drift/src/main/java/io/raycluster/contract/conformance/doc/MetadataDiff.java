@@ -14,7 +14,8 @@ import java.util.Set;
  * Compares the vendor's API metadata with the spec: for each operation of the spec with an
  * {@code x-acs-action}, the metadata's operation of that action: path, method, parameters, every
  * property of the success response with its type, format and enum, and the response example
- * (through the {@link ExampleChecker}). The finding kinds are a page's; an action the metadata
+ * (through the {@link ExampleChecker}). As for a page, enum values are compared where both sides
+ * state an enum, and a format where the metadata states one. The finding kinds are a page's; an action the metadata
  * lacks is {@link Finding.Kind#MISSING_OPERATION}. When the spec compares more than one
  * operation, each location starts with the action ({@code GetRayJob:/attempts}).
  */
@@ -158,10 +159,18 @@ final class MetadataDiff {
         undeclared.add(m.location());
         continue;
       }
+      // A format is compared where the metadata states one (it often leaves strings without).
       boolean typeDiffers = !sameType(m.type(), s.type()) || !sameType(m.items(), s.items());
-      if (typeDiffers || !Objects.equals(m.format(), s.format()) || !Objects.equals(m.itemsFormat(), s.itemsFormat())) {
+      boolean formatDiffers = (m.format() != null && !m.format().equals(s.format()))
+          || (m.itemsFormat() != null && !m.itemsFormat().equals(s.itemsFormat()));
+      if (typeDiffers || formatDiffers) {
         out.add(new Finding(Finding.Kind.TYPE_MISMATCH, location, "the metadata's type is " + m.typeAndFormat()
             + "; the spec's is " + s.typeAndFormat(), 0, m.typeAndFormat(), s.typeAndFormat()));
+      }
+      // Only where both restrict the values, as for a page: an enum the spec does not state is a
+      // decision recorded in the spec, and metadata without one says nothing about the values.
+      if (m.enumValues().isEmpty() || s.enumValues().isEmpty()) {
+        continue;
       }
       List<String> added = m.enumValues().stream().filter(v -> !s.enumValues().contains(v)).toList();
       List<String> dropped = s.enumValues().stream().filter(v -> !m.enumValues().contains(v)).toList();
@@ -169,13 +178,11 @@ final class MetadataDiff {
       String sValues = String.join(", ", s.enumValues());
       if (!added.isEmpty()) {
         out.add(new Finding(Finding.Kind.ENUM_VALUES, location, "the metadata's enum has " + DocDiff.quoted(added)
-            + (s.enumValues().isEmpty() ? "; the spec does not restrict the values"
-                : "; the spec's enum lacks " + (added.size() == 1 ? "it" : "them")), 0, mValues, sValues));
+            + "; the spec's enum lacks " + (added.size() == 1 ? "it" : "them"), 0, mValues, sValues));
       }
       if (!dropped.isEmpty()) {
         out.add(new Finding(Finding.Kind.ENUM_VALUES, location, "the spec's enum has " + DocDiff.quoted(dropped)
-            + (m.enumValues().isEmpty() ? "; the metadata does not restrict the values"
-                : "; the metadata's enum lacks " + (dropped.size() == 1 ? "it" : "them")), 0, mValues, sValues));
+            + "; the metadata's enum lacks " + (dropped.size() == 1 ? "it" : "them"), 0, mValues, sValues));
       }
     }
     Set<String> missing = new HashSet<>();
