@@ -152,6 +152,14 @@ class DiffDocCommandTest {
     assertTrue(run.out().contains("2   not a readable reference page or API metadata"), run.out());
   }
 
+  private Path metadataWith(String from, String to) throws IOException {
+    Path metadata = SpecFixtures.write(SpecFixtures.RAY_JOBS_METADATA, tmp);
+    String text = Files.readString(metadata, StandardCharsets.UTF_8);
+    assertTrue(text.contains(from), from);
+    Files.writeString(metadata, text.replace(from, to), StandardCharsets.UTF_8);
+    return metadata;
+  }
+
   @Test
   void metadata_ofTheSpecsProduct_withoutDrift_exitsZero() {
     Path metadata = SpecFixtures.write(SpecFixtures.RAY_JOBS_METADATA, tmp);
@@ -164,9 +172,7 @@ class DiffDocCommandTest {
 
   @Test
   void metadata_withDrift_namesWhatChangedAndExits1() throws IOException {
-    Path metadata = SpecFixtures.write(SpecFixtures.RAY_JOBS_METADATA, tmp);
-    String text = Files.readString(metadata).replace("\"format\": \"int64\"", "\"format\": \"int32\"");
-    Files.writeString(metadata, text);
+    Path metadata = metadataWith("\"format\": \"int64\"", "\"format\": \"int32\"");
 
     CliRun run = CliRun.of("diff-doc", "--spec", spec.toString(), "--format", "json", metadata.toString());
 
@@ -182,8 +188,7 @@ class DiffDocCommandTest {
 
   @Test
   void metadata_ofAnotherProduct_exits2SayingWhich() throws IOException {
-    Path metadata = SpecFixtures.write(SpecFixtures.RAY_JOBS_METADATA, tmp);
-    Files.writeString(metadata, Files.readString(metadata).replace("\"product\": \"ray-jobs\"", "\"product\": \"ecs\""));
+    Path metadata = metadataWith("\"product\": \"ray-jobs\"", "\"product\": \"ecs\"");
 
     CliRun run = CliRun.of("diff-doc", "--spec", spec.toString(), metadata.toString());
 

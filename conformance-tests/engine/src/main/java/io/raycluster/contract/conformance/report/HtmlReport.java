@@ -8,7 +8,6 @@ import io.raycluster.contract.conformance.Outcome;
 import io.raycluster.contract.conformance.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -17,78 +16,56 @@ import java.io.Writer;
  * HAR file's entries one by one), then the list of files without findings. The two parts are
  * spilled to temporary files as the results come ({@link Spill}), since the counts come first.
  */
-final class HtmlReport implements ReportWriter {
-  private final PrintWriter out;
-  private final String title;
-  private final Spill problems = new Spill();
-  private final Spill clean = new Spill();
+final class HtmlReport extends TwoPartReport {
   private int problemFiles;
   private int cleanFiles;
 
   HtmlReport(PrintWriter out, String title) {
-    this.out = out;
-    this.title = title;
+    super(out, title);
   }
 
   @Override
-  public void add(FileOutcome file) {
-    try {
-      Verdict worst = worst(file);
-      if (worst == null || worst == Verdict.VALID) {
-        cleanFiles++;
-        clean.writer().write(cleanItem(file, worst));
-      } else {
-        problemFiles++;
-        writeProblem(problems.writer(), file, worst);
-      }
-    } catch (IOException e) {
-      discard();
-      throw new UncheckedIOException(e);
+  void add(FileOutcome file, Writer problems, Writer clean) throws IOException {
+    Verdict worst = worst(file);
+    if (worst == null || worst == Verdict.VALID) {
+      cleanFiles++;
+      clean.write(cleanItem(file, worst));
+    } else {
+      problemFiles++;
+      writeProblem(problems, file, worst);
     }
   }
 
   @Override
-  public void finish(Summary summary) {
-    try {
-      HtmlText.begin(out, title + ": " + summary.line());
-      out.println("<header>");
-      out.println("<h1>" + escape(title) + "</h1>");
-      out.println("<p class=\"summary\">" + escape(summary.line()) + "</p>");
-      out.println("<ul class=\"counts\">");
-      out.println(HtmlText.count("files", summary.files(), summary.files() == 1 ? "file" : "files"));
-      out.println(HtmlText.count("valid", summary.valid(), "valid"));
-      out.println(HtmlText.count("invalid", summary.invalid(), "invalid"));
-      out.println(HtmlText.count("unreadable", summary.unreadable(), "unreadable"));
-      out.println(HtmlText.count("skipped", summary.skipped(), "skipped"));
+  void finish(Summary summary, Runnable problems, Runnable clean) {
+    HtmlText.begin(out, title + ": " + summary.line());
+    out.println("<header>");
+    out.println("<h1>" + escape(title) + "</h1>");
+    out.println("<p class=\"summary\">" + escape(summary.line()) + "</p>");
+    out.println("<ul class=\"counts\">");
+    out.println(HtmlText.count("files", summary.files(), summary.files() == 1 ? "file" : "files"));
+    out.println(HtmlText.count("valid", summary.valid(), "valid"));
+    out.println(HtmlText.count("invalid", summary.invalid(), "invalid"));
+    out.println(HtmlText.count("unreadable", summary.unreadable(), "unreadable"));
+    out.println(HtmlText.count("skipped", summary.skipped(), "skipped"));
+    out.println("</ul>");
+    out.println("</header>");
+    out.println("<main>");
+    if (problemFiles > 0) {
+      out.println("<h2>Files with findings (" + problemFiles + ")</h2>");
+      problems.run();
+    }
+    if (cleanFiles > 0) {
+      out.println("<h2>Files without findings (" + cleanFiles + ")</h2>");
+      out.println("<ul class=\"valid-files\">");
+      clean.run();
       out.println("</ul>");
-      out.println("</header>");
-      out.println("<main>");
-      if (problemFiles > 0) {
-        out.println("<h2>Files with findings (" + problemFiles + ")</h2>");
-        out.flush();
-        problems.copyTo(out);
-      }
-      if (cleanFiles > 0) {
-        out.println("<h2>Files without findings (" + cleanFiles + ")</h2>");
-        out.println("<ul class=\"valid-files\">");
-        out.flush();
-        clean.copyTo(out);
-        out.println("</ul>");
-      }
-      if (problemFiles + cleanFiles == 0) {
-        out.println("<p class=\"note\">No file was read.</p>");
-      }
-      out.println("</main>");
-      HtmlText.end(out);
-      out.flush();
-    } finally {
-      discard();
     }
-  }
-
-  private void discard() {
-    problems.discard();
-    clean.discard();
+    if (problemFiles + cleanFiles == 0) {
+      out.println("<p class=\"note\">No file was read.</p>");
+    }
+    out.println("</main>");
+    HtmlText.end(out);
   }
 
   /** The worst verdict of a file's outcomes, or null when it has none (every HAR entry skipped). */

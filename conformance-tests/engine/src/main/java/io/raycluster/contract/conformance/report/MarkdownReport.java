@@ -9,7 +9,6 @@ import io.raycluster.contract.conformance.Outcome;
 import io.raycluster.contract.conformance.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -19,75 +18,53 @@ import java.io.Writer;
  * {@link #MAX_PROBLEM_ROWS} rows with findings, {@link #MAX_FINDINGS} findings in a row or
  * {@link #MAX_VALID_ROWS} valid rows, a row says how many more there are.
  */
-final class MarkdownReport implements ReportWriter {
+final class MarkdownReport extends TwoPartReport {
   static final int MAX_PROBLEM_ROWS = 200;
   static final int MAX_FINDINGS = 10;
   static final int MAX_VALID_ROWS = 50;
 
-  private final PrintWriter out;
-  private final String title;
-  private final Spill problems = new Spill();
-  private final Spill clean = new Spill();
   private int problemRows;
   private int cleanRows;
 
   MarkdownReport(PrintWriter out, String title) {
-    this.out = out;
-    this.title = title;
+    super(out, title);
   }
 
   @Override
-  public void add(FileOutcome file) {
-    try {
-      for (Outcome o : file.outcomes()) {
-        if (o.verdict() == Verdict.VALID) {
-          if (cleanRows++ < MAX_VALID_ROWS) {
-            clean.writer().write(row("✅ valid", o, ""));
-          }
-        } else if (problemRows++ < MAX_PROBLEM_ROWS) {
-          problems.writer().write(row(o.verdict() == Verdict.INVALID ? "❌ invalid" : "⚠️ unreadable", o, findings(o)));
+  void add(FileOutcome file, Writer problems, Writer clean) throws IOException {
+    for (Outcome o : file.outcomes()) {
+      if (o.verdict() == Verdict.VALID) {
+        if (cleanRows++ < MAX_VALID_ROWS) {
+          clean.write(row("✅ valid", o, ""));
         }
+      } else if (problemRows++ < MAX_PROBLEM_ROWS) {
+        problems.write(row(o.verdict() == Verdict.INVALID ? "❌ invalid" : "⚠️ unreadable", o, findings(o)));
       }
-      if (file.outcomes().isEmpty() && cleanRows++ < MAX_VALID_ROWS) {
-        clean.writer().write("| ➖ skipped | " + code(file.path()) + " | " + file.skipped()
-            + " HAR entries: not calls of operations of the spec |\n");
-      }
-    } catch (IOException e) {
-      discard();
-      throw new UncheckedIOException(e);
+    }
+    if (file.outcomes().isEmpty() && cleanRows++ < MAX_VALID_ROWS) {
+      clean.write("| ➖ skipped | " + code(file.path()) + " | " + file.skipped()
+          + " HAR entries: not calls of operations of the spec |\n");
     }
   }
 
   @Override
-  public void finish(Summary summary) {
-    try {
-      out.println("### " + escape(title));
-      out.println();
-      out.println((summary.allValid() && summary.total() > 0 ? "✅ " : "❌ ") + "**" + escape(summary.line()) + "**");
-      out.println();
-      if (problemRows + cleanRows > 0) {
-        out.println("| Verdict | File | Findings |");
-        out.println("| --- | --- | --- |");
-        out.flush();
-        problems.copyTo(out);
-        if (problemRows > MAX_PROBLEM_ROWS) {
-          out.println("| … | " + (problemRows - MAX_PROBLEM_ROWS) + " more with findings | see the full report (text, JSON, JUnit or HTML) |");
-        }
-        out.flush();
-        clean.copyTo(out);
-        if (cleanRows > MAX_VALID_ROWS) {
-          out.println("| … | " + (cleanRows - MAX_VALID_ROWS) + " more valid or skipped | |");
-        }
+  void finish(Summary summary, Runnable problems, Runnable clean) {
+    out.println("### " + escape(title));
+    out.println();
+    out.println((summary.allValid() && summary.total() > 0 ? "✅ " : "❌ ") + "**" + escape(summary.line()) + "**");
+    out.println();
+    if (problemRows + cleanRows > 0) {
+      out.println("| Verdict | File | Findings |");
+      out.println("| --- | --- | --- |");
+      problems.run();
+      if (problemRows > MAX_PROBLEM_ROWS) {
+        out.println("| … | " + (problemRows - MAX_PROBLEM_ROWS) + " more with findings | see the full report (text, JSON, JUnit or HTML) |");
       }
-      out.flush();
-    } finally {
-      discard();
+      clean.run();
+      if (cleanRows > MAX_VALID_ROWS) {
+        out.println("| … | " + (cleanRows - MAX_VALID_ROWS) + " more valid or skipped | |");
+      }
     }
-  }
-
-  private void discard() {
-    problems.discard();
-    clean.discard();
   }
 
   private static String row(String verdict, Outcome o, String findings) {
