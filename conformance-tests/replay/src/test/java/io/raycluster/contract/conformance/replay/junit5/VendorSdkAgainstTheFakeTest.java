@@ -28,15 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 @FakeEmrServerlessSpark(classpath = "fake-spark")
 class VendorSdkAgainstTheFakeTest {
-  /** The SDK pointed at the fake, signing with {@code secret} and {@code signatureAlgorithm} (null: its default). */
-  private static Client sdk(FakeSpark spark, String secret, String signatureAlgorithm) throws Exception {
-    Config config = new Config()
+  /** The SDK's configuration for the fake: its key pair, its host and port, plain HTTP. */
+  private static Config config(FakeSpark spark) {
+    return new Config()
         .setAccessKeyId(spark.accessKeyId())
-        .setAccessKeySecret(secret)
+        .setAccessKeySecret(spark.accessKeySecret())
         .setEndpoint(spark.endpoint())
         .setProtocol("HTTP");
-    config.signatureAlgorithm = signatureAlgorithm;
-    return new Client(config);
   }
 
   /** GetRayCluster as the SDK's generic call, from the spec's action, version, method and path. */
@@ -62,7 +60,7 @@ class VendorSdkAgainstTheFakeTest {
 
   @Test
   void vendorSdk_withItsDefaultSignature_getsTheRecordedCluster(FakeSpark spark) throws Exception {
-    Map<String, Object> body = call(sdk(spark, spark.accessKeySecret(), null),
+    Map<String, Object> body = call(new Client(config(spark)),
         getRayCluster(WORKSPACE, RUNNING.get("clusterId").asText()));
 
     assertEquals(RUNNING.get("clusterId").asText(), body.get("clusterId"));
@@ -71,7 +69,7 @@ class VendorSdkAgainstTheFakeTest {
 
   @Test
   void vendorSdk_withSignatureAlgorithmAcs3_getsTheRecordedCluster(FakeSpark spark) throws Exception {
-    Map<String, Object> body = call(sdk(spark, spark.accessKeySecret(), "ACS3-HMAC-SHA256"),
+    Map<String, Object> body = call(new Client(config(spark).setSignatureAlgorithm("ACS3-HMAC-SHA256")),
         getRayCluster(WORKSPACE, RUNNING.get("clusterId").asText()));
 
     assertEquals(RUNNING.get("name").asText(), body.get("name"));
@@ -83,14 +81,24 @@ class VendorSdkAgainstTheFakeTest {
     spark.recordings().addBody(((ObjectNode) RUNNING.deepCopy()).put("clusterId", clusterId).toString()
         .getBytes(StandardCharsets.UTF_8));
 
-    Map<String, Object> body = call(sdk(spark, spark.accessKeySecret(), null), getRayCluster("w-odd +id", clusterId));
+    Map<String, Object> body = call(new Client(config(spark)), getRayCluster("w-odd +id", clusterId));
 
     assertEquals(clusterId, body.get("clusterId"));
   }
 
   @Test
+  void vendorSdk_withAnStsToken_signsItAndIsServed(FakeSpark spark) throws Exception {
+    // The fake cannot check an STS token, only that the signature covers it.
+    Config sts = config(spark).setSecurityToken("sts-token-for-the-fake");
+
+    Map<String, Object> body = call(new Client(sts), getRayCluster(WORKSPACE, RUNNING.get("clusterId").asText()));
+
+    assertEquals(RUNNING.get("clusterId").asText(), body.get("clusterId"));
+  }
+
+  @Test
   void vendorSdk_withAnotherSecret_isRefusedWithSignatureDoesNotMatch(FakeSpark spark) throws Exception {
-    Client sdk = sdk(spark, spark.accessKeySecret() + "x", null);
+    Client sdk = new Client(config(spark).setAccessKeySecret(spark.accessKeySecret() + "x"));
 
     TeaException e = assertThrows(TeaException.class,
         () -> sdk.callApi(getRayCluster(WORKSPACE, RUNNING.get("clusterId").asText()), new OpenApiRequest(),
@@ -102,7 +110,7 @@ class VendorSdkAgainstTheFakeTest {
 
   @Test
   void vendorSdk_unrecordedCluster_failsWithTheDocumentedNotFoundCode(FakeSpark spark) throws Exception {
-    Client sdk = sdk(spark, spark.accessKeySecret(), null);
+    Client sdk = new Client(config(spark));
 
     TeaException e = assertThrows(TeaException.class,
         () -> sdk.callApi(getRayCluster(WORKSPACE, "ray-none"), new OpenApiRequest(), new RuntimeOptions()));
@@ -113,7 +121,7 @@ class VendorSdkAgainstTheFakeTest {
 
   @Test
   void vendorSdk_pollingAStartingCluster_seesTheRecordedStatesInOrder(FakeSpark spark) throws Exception {
-    Client sdk = sdk(spark, spark.accessKeySecret(), null);
+    Client sdk = new Client(config(spark));
     Params poll = getRayCluster(WORKSPACE, TestRecordings.harCluster(STARTING_THEN_RUNNING));
 
     List<Object> states = List.of(call(sdk, poll).get("state"), call(sdk, poll).get("state"), call(sdk, poll).get("state"));
@@ -127,7 +135,7 @@ class VendorSdkAgainstTheFakeTest {
   void vendorSdk_withTheOlderRoaSignature_isRefusedAsNotSignatureV3(FakeSpark spark) throws Exception {
     // signatureAlgorithm "v2" makes the SDK sign ROA calls the older way (HMAC-SHA1,
     // "Authorization: acs <id>:<signature>"); the fake checks signature V3 only.
-    Client sdk = sdk(spark, spark.accessKeySecret(), "v2");
+    Client sdk = new Client(config(spark).setSignatureAlgorithm("v2"));
 
     TeaException e = assertThrows(TeaException.class,
         () -> sdk.callApi(getRayCluster(WORKSPACE, RUNNING.get("clusterId").asText()), new OpenApiRequest(),
