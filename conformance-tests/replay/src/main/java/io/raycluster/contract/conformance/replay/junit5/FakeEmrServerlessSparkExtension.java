@@ -108,9 +108,8 @@ public final class FakeEmrServerlessSparkExtension
   public FakeSpark resolveParameter(ParameterContext parameter, ExtensionContext context) {
     RunningFake fake = find(context);
     if (fake == null) {
-      throw new ParameterResolutionException("No fake EMR Serverless Spark runs for "
-          + parameter.getDeclaringExecutable() + ": an instance field's fake starts before each test, so a "
-          + "@BeforeAll method or a constructor cannot have it; make the field static");
+      throw new ParameterResolutionException("No fake EMR Serverless Spark runs where "
+          + parameter.getDeclaringExecutable() + " is called");
     }
     return fake;
   }
@@ -169,7 +168,8 @@ public final class FakeEmrServerlessSparkExtension
   private void start(ExtensionContext context, RunningFake.Setup what) {
     Class<?> testClass = context.getRequiredTestClass();
     RunningFake fake = RunningFake.start(what, loader(testClass),
-        (setup == null ? "@FakeEmrServerlessSpark on " : "the extension field of ") + testClass.getName());
+        (setup == null ? "@FakeEmrServerlessSpark on " : "the FakeEmrServerlessSparkExtension field of ")
+            + testClass.getName());
     store(context).put(context.getUniqueId(), fake);
     if (setup != null) {
       current = fake;

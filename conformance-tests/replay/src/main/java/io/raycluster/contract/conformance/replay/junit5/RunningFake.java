@@ -41,6 +41,7 @@ final class RunningFake implements FakeSpark, AutoCloseable {
    *     classpath resource that is not there
    */
   static RunningFake start(Setup setup, ClassLoader loader, String owner) {
+    String cannotStart = "The fake EMR Serverless Spark (" + owner + ") cannot start: ";
     Queue<String> log = new ConcurrentLinkedQueue<>();
     try (ClasspathRecordings onClasspath = ClasspathRecordings.open(loader, setup.classpath())) {
       List<Path> recordings = new ArrayList<>(onClasspath.paths());
@@ -50,19 +51,16 @@ final class RunningFake implements FakeSpark, AutoCloseable {
             .log(log::add).start();
         return new RunningFake(session, log);
       } catch (ReplaySession.LoadException e) {
-        StringBuilder message = new StringBuilder("The fake EMR Serverless Spark of ").append(owner)
-            .append(" cannot start: ").append(e.problems().size())
+        StringBuilder message = new StringBuilder(cannotStart).append(e.problems().size())
             .append(e.problems().size() == 1 ? " problem" : " problems").append(" in its recordings:");
         e.problems().forEach(p -> message.append("\n  ").append(p));
         onClasspath.inJars().forEach(j -> message.append("\n(").append(j).append(")"));
         throw new ExtensionConfigurationException(message.toString());
       }
     } catch (IllegalArgumentException e) {
-      throw new ExtensionConfigurationException("The fake EMR Serverless Spark of " + owner + " cannot start: "
-          + e.getMessage(), e);
+      throw new ExtensionConfigurationException(cannotStart + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("The fake EMR Serverless Spark of " + owner + " cannot start: "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(cannotStart + e.getMessage(), e);
     }
   }
 

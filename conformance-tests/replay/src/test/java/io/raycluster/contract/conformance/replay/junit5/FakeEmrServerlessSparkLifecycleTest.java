@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -92,48 +93,48 @@ class FakeEmrServerlessSparkLifecycleTest {
     return failed.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
   }
 
-  @Test
-  void classAnnotation_startsOneFakeForAllTestsOfTheClass_andStopsItAfterwards() {
-    run(AnnotatedClass.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+  /** Runs a fixture of two tests and checks that they shared one fake, stopped now. */
+  private static void assertOneFakeForBothTests(Class<?> fixture) {
+    run(fixture).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
 
     assertEquals(1, baseUrls().size(), SEEN.toString());
-    assertEquals(List.of(FIRST, SECOND).stream().sorted().toList(), states());
+    // The second poll got the recording's next answer.
+    assertEquals(Stream.of(FIRST, SECOND).sorted().toList(), states());
     assertStopped(baseUrls());
+  }
+
+  /** Runs a fixture of two tests and checks that each had a fake of its own, each stopped now. */
+  private static void assertAFakeForEachTest(Class<?> fixture) {
+    run(fixture).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+
+    assertEquals(2, baseUrls().size(), SEEN.toString());
+    assertEquals(List.of(FIRST, FIRST), states());
+    assertStopped(baseUrls());
+  }
+
+  @Test
+  void classAnnotation_startsOneFakeForAllTestsOfTheClass_andStopsItAfterwards() {
+    assertOneFakeForBothTests(AnnotatedClass.class);
   }
 
   @Test
   void staticField_startsOneFakeForAllTestsOfTheClass_andStopsItAfterwards() {
-    run(StaticField.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-
-    assertEquals(1, baseUrls().size(), SEEN.toString());
-    assertEquals(List.of(FIRST, SECOND).stream().sorted().toList(), states());
-    assertStopped(baseUrls());
+    assertOneFakeForBothTests(StaticField.class);
   }
 
   @Test
   void instanceField_startsAFreshFakeForEachTest_andStopsEachAfterwards() {
-    run(InstanceField.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-
-    assertEquals(2, baseUrls().size(), SEEN.toString());
-    assertEquals(List.of(FIRST, FIRST), states());
-    assertStopped(baseUrls());
+    assertAFakeForEachTest(InstanceField.class);
   }
 
   @Test
   void instanceField_ofAPerClassTestInstance_startsOneFakeForTheClass() {
-    run(InstanceFieldPerClassInstance.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-
-    assertEquals(1, baseUrls().size(), SEEN.toString());
-    assertStopped(baseUrls());
+    assertOneFakeForBothTests(InstanceFieldPerClassInstance.class);
   }
 
   @Test
   void nestedClass_annotatedItself_getsAFakeOfItsOwn() {
-    run(NestedAnnotated.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-
-    assertEquals(2, baseUrls().size(), SEEN.toString());
-    assertEquals(List.of(FIRST, FIRST), states());
-    assertStopped(baseUrls());
+    assertAFakeForEachTest(NestedAnnotated.class);
   }
 
   @Test
@@ -176,9 +177,9 @@ class FakeEmrServerlessSparkLifecycleTest {
     }
   }
 
+  /** Two tests that poll once each, with the fake the subclass registers. */
   @ExtendWith(OnlyFromTheLifecycleTest.class)
-  @FakeEmrServerlessSpark(classpath = "fake-spark")
-  static class AnnotatedClass {
+  abstract static class TwoPolls {
     @Test
     void first(FakeSpark spark) {
       poll(spark);
@@ -190,57 +191,23 @@ class FakeEmrServerlessSparkLifecycleTest {
     }
   }
 
-  @ExtendWith(OnlyFromTheLifecycleTest.class)
-  static class StaticField {
+  @FakeEmrServerlessSpark(classpath = "fake-spark")
+  static class AnnotatedClass extends TwoPolls {}
+
+  static class StaticField extends TwoPolls {
     @RegisterExtension
     static FakeEmrServerlessSparkExtension spark = FakeEmrServerlessSparkExtension.builder()
         .classpath("fake-spark").build();
-
-    @Test
-    void first() {
-      poll(spark);
-    }
-
-    @Test
-    void second() {
-      poll(spark);
-    }
   }
 
-  @ExtendWith(OnlyFromTheLifecycleTest.class)
-  static class InstanceField {
+  static class InstanceField extends TwoPolls {
     @RegisterExtension
     FakeEmrServerlessSparkExtension spark = FakeEmrServerlessSparkExtension.builder()
         .classpath("fake-spark").build();
-
-    @Test
-    void first() {
-      poll(spark);
-    }
-
-    @Test
-    void second(FakeSpark asParameter) {
-      poll(asParameter);
-    }
   }
 
-  @ExtendWith(OnlyFromTheLifecycleTest.class)
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  static class InstanceFieldPerClassInstance {
-    @RegisterExtension
-    FakeEmrServerlessSparkExtension spark = FakeEmrServerlessSparkExtension.builder()
-        .classpath("fake-spark").build();
-
-    @Test
-    void first() {
-      poll(spark);
-    }
-
-    @Test
-    void second() {
-      poll(spark);
-    }
-  }
+  static class InstanceFieldPerClassInstance extends InstanceField {}
 
   @ExtendWith(OnlyFromTheLifecycleTest.class)
   @FakeEmrServerlessSpark(classpath = "fake-spark")
@@ -260,21 +227,11 @@ class FakeEmrServerlessSparkLifecycleTest {
     }
   }
 
-  @ExtendWith(OnlyFromTheLifecycleTest.class)
+  /** Its two tests never run: the fake cannot start. */
   @FakeEmrServerlessSpark(classpath = "fake-spark-broken")
-  static class BrokenRecording {
-    @Test
-    void neverRuns(FakeSpark spark) {
-      poll(spark);
-    }
-  }
+  static class BrokenRecording extends TwoPolls {}
 
-  @ExtendWith(OnlyFromTheLifecycleTest.class)
+  /** Its two tests never run: the fake cannot start. */
   @FakeEmrServerlessSpark(classpath = "no-such-recordings")
-  static class MissingClasspathFolder {
-    @Test
-    void neverRuns(FakeSpark spark) {
-      poll(spark);
-    }
-  }
+  static class MissingClasspathFolder extends TwoPolls {}
 }
