@@ -5,51 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.raycluster.contract.client.NotFoundException;
 import io.raycluster.contract.client.RayClusterClient;
-import io.raycluster.contract.client.credentials.CredentialsProviders;
 import io.raycluster.contract.client.generated.model.RayCluster;
 import io.raycluster.contract.client.generated.model.RayClusterState;
-import io.raycluster.contract.conformance.replay.ReplayRecordings;
 import io.raycluster.contract.conformance.replay.ReplayServer;
-import io.raycluster.contract.conformance.replay.ThrowawayKey;
+import io.raycluster.contract.conformance.replay.junit5.FakeEmrServerlessSpark;
+import io.raycluster.contract.conformance.replay.junit5.FakeSpark;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.util.jar.Attributes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A user's test, built against the installed BOM and artifacts: the client signs, the replay
- * server checks the signature and answers from a recording on the classpath.
+ * A user's test, built against the installed BOM and artifacts: the client signs, the fake EMR
+ * Serverless Spark (the replay library's JUnit 5 extension) checks the signature and answers from
+ * the recordings in src/test/resources/recordings.
  */
+@FakeEmrServerlessSpark(classpath = "recordings")
 class RayClusterStatusTest {
-  private static ReplayServer fake;
-  private static RayClusterClient client;
+  private RayClusterClient client;
 
-  @BeforeAll
-  static void startTheFakeService() throws IOException {
-    ThrowawayKey key = ThrowawayKey.generate();
-    byte[] recording;
-    try (InputStream in = RayClusterStatusTest.class.getResourceAsStream("/recordings/get-ray-cluster-running.json")) {
-      recording = in.readAllBytes();
-    }
-    fake = ReplayServer.builder()
-        .credential(key.accessKeyId(), key.accessKeySecret())
-        .recordings(new ReplayRecordings().addBody(recording))
-        .log(line -> { })
-        .start();
+  @BeforeEach
+  void connect(FakeSpark spark) {
     client = RayClusterClient.builder()
-        .endpoint(fake.baseUrl())
-        .credentials(CredentialsProviders.of(key.accessKeyId(), key.accessKeySecret()))
+        .endpoint(spark.baseUrl())
+        .credentials(spark.credentials())
         .build();
   }
 
-  @AfterAll
-  static void stop() {
+  @AfterEach
+  void close() {
     client.close();
-    fake.close();
   }
 
   @Test
@@ -61,7 +49,9 @@ class RayClusterStatusTest {
 
   @Test
   void unknownCluster_isNotFound() {
-    assertThrows(NotFoundException.class, () -> client.getRayCluster("w-d2d82aa09155", "ray-unknown"));
+    NotFoundException e = assertThrows(NotFoundException.class,
+        () -> client.getRayCluster("w-d2d82aa09155", "ray-unknown"));
+    assertEquals("RayCluster.NotFound", e.code());
   }
 
   @Test
