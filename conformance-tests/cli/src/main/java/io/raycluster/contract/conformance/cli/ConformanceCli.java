@@ -86,6 +86,11 @@ public final class ConformanceCli implements Runnable {
     return code;
   }
 
+  /** The command line with every subcommand. */
+  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    return commandLine(in, out, err, terminal, null);
+  }
+
   /** The command line, with only the subcommand {@code first} names when it names one. */
   static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, boolean terminal, String first) {
     CommandLine cli = new CommandLine(new ConformanceCli(in, out, err, terminal));
