@@ -179,6 +179,18 @@ class DistributionIT {
     assertFalse(Files.readString(home.resolve("README.md")).contains("${"), "README.md is filtered");
   }
 
+  /** The quick start and the changelog name the release this build makes (a version bump must update them). */
+  @Test
+  void readmeAndChangelog_nameThisRelease() throws Exception {
+    Path root = Path.of(System.getProperty("project.root", "../.."));
+    String readme = Files.readString(root.resolve("README.md"));
+    assertTrue(readme.contains("conformance-tests/cli/target/raycluster-conformance-" + VERSION + ".zip"),
+        "README.md's quick start unpacks raycluster-conformance-" + VERSION + ".zip");
+    assertTrue(readme.contains("<version>" + VERSION + "</version>"), "README.md's BOM snippet names " + VERSION);
+    assertTrue(Files.readString(root.resolve("CHANGELOG.md")).contains("## [" + VERSION + "]"),
+        "CHANGELOG.md has a section for " + VERSION);
+  }
+
   private static List<Path> archivesIn(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".jsa")).sorted().toList();
