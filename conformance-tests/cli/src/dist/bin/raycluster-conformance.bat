@@ -51,5 +51,5 @@ if %MAJOR% GEQ 19 if not "%RAYCLUSTER_CONFORMANCE_CDS%"=="off" if defined LOCALA
   set "CDS_OPTS=-XX:SharedArchiveFile=%LOCALAPPDATA%\raycluster-conformance\raycluster-conformance-java%MAJOR%.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
 )
 
-"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto %CDS_OPTS% %JAVA_OPTS% %RAYCLUSTER_CONFORMANCE_OPTS% -jar "%JAR%" %*
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData -XX:Tier3InvocationThreshold=20 -XX:Tier3MinInvocationThreshold=10 -XX:Tier3CompileThreshold=100 -XX:Tier3BackEdgeThreshold=1000 %CDS_OPTS% %JAVA_OPTS% %RAYCLUSTER_CONFORMANCE_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -35,20 +35,27 @@ final class ResponseHandler<T> {
 
   T handle(Response response) {
     int status = response.code();
-    String contentType = masked(response.header("Content-Type"));
-    String headerRequestId = masked(response.header(REQUEST_ID_HEADER));
     byte[] body;
     try {
       body = readBody(response);
     } catch (BodyTooLargeException e) {
       throw new UnexpectedResponseException(
-          "response larger than " + maxBodyBytes + " bytes", status, contentType,
-          snippet(e.start), headerRequestId, e.getCause());
+          "response larger than " + maxBodyBytes + " bytes", status, masked(response.header("Content-Type")),
+          snippet(e.start), masked(response.header(REQUEST_ID_HEADER)), e.getCause());
     } catch (IOException e) {
       throw new TransportException(
           "Reading the body of HTTP " + status + " from " + response.request().url().encodedPath(), e, redaction);
     }
 
+    if (status >= 200 && status < 300) {
+      T value = bound(body);
+      if (value != null) {
+        return value;
+      }
+    }
+    // What goes into an exception is masked only when there is one (masking is a regex pass).
+    String contentType = masked(response.header("Content-Type"));
+    String headerRequestId = masked(response.header(REQUEST_ID_HEADER));
     if (status >= 200 && status < 300) {
       return success(status, contentType, headerRequestId, body);
     }
@@ -70,6 +77,19 @@ final class ResponseHandler<T> {
         : "a redirect to " + Snippets.of(location, redaction) + ", not followed (a signed request is only ever sent "
             + "to the endpoint)";
     return new UnexpectedResponseException(problem, status, contentType, snippet(body), headerRequestId, null);
+  }
+
+  /**
+   * The body bound straight to the model, in one pass: the common case. Null when that fails or
+   * gives no object; {@link #success} then takes the body apart again (a tree first) to say
+   * exactly what is wrong, so the outcome of a bad body is the same either way.
+   */
+  private T bound(byte[] body) {
+    try {
+      return mapper.readValue(body, type);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private T success(int status, String contentType, String headerRequestId, byte[] body) {

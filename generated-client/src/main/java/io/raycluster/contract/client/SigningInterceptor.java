@@ -124,7 +124,7 @@ public final class SigningInterceptor implements Interceptor {
       body.writeTo(buffer);
       bodyBytes = buffer.readByteArray();
     }
-    String payloadHash = AcsSignatures.sha256Hex(bodyBytes);
+    String payloadHash = bodyBytes.length == 0 ? AcsSignatures.EMPTY_PAYLOAD_HASH : AcsSignatures.sha256Hex(bodyBytes);
 
     Request.Builder b = request.newBuilder().url(url)
         .removeHeader("Authorization")

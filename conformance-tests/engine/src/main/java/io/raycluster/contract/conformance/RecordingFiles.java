@@ -25,8 +25,11 @@ public final class RecordingFiles {
   /** A folder below the one searched that could not be listed, and why. */
   public record Unlisted(Path path, String reason) {}
 
-  /** What a search found: the files, and the folders inside that could not be listed. */
-  public record Found(List<Path> files, List<Unlisted> unlisted) {}
+  /**
+   * What a search found: the files, the size each had when it was listed (in bytes, a hint: a
+   * file may change before it is read), and the folders inside that could not be listed.
+   */
+  public record Found(List<Path> files, List<Long> sizes, List<Unlisted> unlisted) {}
 
   /**
    * Every matching file; a folder inside that cannot be listed (no permission, vanished) is
@@ -35,14 +38,13 @@ public final class RecordingFiles {
    * @throws IOException when {@code directory} itself cannot be listed
    */
   public static Found scan(Path directory, List<String> extensions) throws IOException {
-    List<Path> files = new ArrayList<>();
+    List<Listed> files = new ArrayList<>();
     List<Unlisted> unlisted = new ArrayList<>();
     Files.walkFileTree(directory, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (attrs.isRegularFile() && extensions.stream().anyMatch(n::endsWith)) {
-          files.add(file);
+        if (attrs.isRegularFile() && matches(file.getFileName().toString(), extensions)) {
+          files.add(new Listed(file, attrs.size()));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -67,9 +69,23 @@ public final class RecordingFiles {
         return FileVisitResult.CONTINUE;
       }
     });
-    files.sort(Comparator.naturalOrder());
+    files.sort(Comparator.comparing(Listed::path));
     unlisted.sort(Comparator.comparing(Unlisted::path));
-    return new Found(List.copyOf(files), List.copyOf(unlisted));
+    return new Found(files.stream().map(Listed::path).toList(), files.stream().map(Listed::size).toList(),
+        List.copyOf(unlisted));
+  }
+
+  private record Listed(Path path, long size) {}
+
+  /** The name ends with one of the extensions, in any letter case (the listing's inner loop). */
+  private static boolean matches(String name, List<String> extensions) {
+    String n = name.toLowerCase(Locale.ROOT);
+    for (String e : extensions) {
+      if (n.endsWith(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

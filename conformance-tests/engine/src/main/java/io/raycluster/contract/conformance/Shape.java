@@ -57,14 +57,20 @@ final class Shape {
   boolean int64;
   int minLength;
   int maxLength = Integer.MAX_VALUE;
-  /** Declared property name to bit (for duplicate and required tracking in the streaming check). */
-  private Map<String, Long> bits;
+  /**
+   * Declared property name to its bit (for duplicate and required tracking in the streaming
+   * check) and its shape: one lookup per field read.
+   */
+  private Map<String, Slot> slots;
   private long requiredBits;
   private boolean bitsUsable;
 
   private Shape(String name) {
     this.name = name;
   }
+
+  /** A declared property in the streaming check: its bit and its shape. */
+  private record Slot(long bit, Shape shape) {}
 
   /** Compiles the schema at {@code pointer} (e.g. {@code /components/schemas/RayCluster}). */
   static Shape compile(JsonNode document, String pointer) {
@@ -204,7 +210,9 @@ final class Shape {
         req |= bit;
       }
     }
-    bits = b;
+    Map<String, Slot> s = new HashMap<>();
+    b.forEach((p, bit) -> s.put(p, new Slot(bit, properties.get(p))));
+    slots = s;
     requiredBits = req;
     for (Shape p : properties.values()) {
       p.prepare(visited);
@@ -234,8 +242,8 @@ final class Shape {
         while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
           String name = p.currentName();
           t = p.nextToken();
-          Long bit = bits.get(name);
-          if (bit == null) {
+          Slot slot = slots.get(name);
+          if (slot == null) {
             if (closed || strict) {
               return false;
             }
@@ -248,11 +256,11 @@ final class Shape {
             p.skipChildren();
             continue;
           }
-          if ((seen & bit) != 0) {
+          if ((seen & slot.bit()) != 0) {
             return false;
           }
-          seen |= bit;
-          if (!properties.get(name).passes(p, t, strict)) {
+          seen |= slot.bit();
+          if (!slot.shape().passes(p, t, strict)) {
             return false;
           }
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code raycluster-conformance}: the top command. Each job is a subcommand class; to add one
  * (e.g. {@code replay}), write a {@code @Command} class with a {@code @ParentCommand
- * ConformanceCli parent} field for the streams, and add it to {@code subcommands} below.
+ * ConformanceCli parent} field for the streams, and add it to {@link #SUBCOMMANDS} below.
  *
  * <p>Exit codes: 0 all good, 1 something was invalid or unreadable (or failed), 2 usage error.
  */
@@ -23,8 +23,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Checks API responses (JSON bodies, HAR recordings, pacts) and reference pages against an OpenAPI contract: the bundled GetRayCluster spec, or --spec FILE.",
-    subcommands = {ValidateCommand.class, GetCommand.class, ReplayCommand.class, ValidatePactCommand.class,
-      DiffDocCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:everything checked was valid",
@@ -32,6 +30,24 @@ import picocli.CommandLine.Spec;
       "2:usage error (unknown option, missing path)"
     })
 public final class ConformanceCli implements Runnable {
+  /**
+   * The subcommands by name, in the order help lists them. A run that names one of them first
+   * registers only that one: picocli reads every registered command's annotations by reflection
+   * before parsing, and {@code validate} need not load (or pay for) {@code get}'s client,
+   * {@code replay}'s server or {@code diff-doc}'s parser. Anything else (no command, an option
+   * first, {@code help}, a misspelt name) registers them all, so help and suggestions are whole.
+   */
+  private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands(ValidateCommand.class,
+      GetCommand.class, ReplayCommand.class, ValidatePactCommand.class, DiffDocCommand.class);
+
+  private static java.util.Map<String, Class<?>> subcommands(Class<?>... commands) {
+    java.util.Map<String, Class<?>> byName = new java.util.LinkedHashMap<>();
+    for (Class<?> c : commands) {
+      byName.put(c.getAnnotation(Command.class).name(), c);
+    }
+    return java.util.Collections.unmodifiableMap(byName);
+  }
+
   @Spec CommandSpec spec;
 
   final InputStream in;
@@ -59,7 +75,7 @@ public final class ConformanceCli implements Runnable {
 
   /** Runs the tool with these streams; returns the exit code (used by tests and embedders). */
   public static int execute(InputStream in, PrintStream out, PrintStream err, boolean terminal, String... args) {
-    CommandLine cli = commandLine(in, out, err, terminal);
+    CommandLine cli = commandLine(in, out, err, terminal, args.length == 0 ? null : args[0]);
     int code = cli.execute(args);
     out.flush();
     if (out.checkError() && code < 2) {
@@ -70,8 +86,21 @@ public final class ConformanceCli implements Runnable {
     return code;
   }
 
+  /** The command line with every subcommand. */
   static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    return commandLine(in, out, err, terminal, null);
+  }
+
+  /** The command line, with only the subcommand {@code first} names when it names one. */
+  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, boolean terminal, String first) {
     CommandLine cli = new CommandLine(new ConformanceCli(in, out, err, terminal));
+    Class<?> only = first == null ? null : SUBCOMMANDS.get(first);
+    if (only != null) {
+      cli.addSubcommand(only);
+    } else {
+      SUBCOMMANDS.values().forEach(cli::addSubcommand);
+      cli.addSubcommand(CommandLine.HelpCommand.class);
+    }
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

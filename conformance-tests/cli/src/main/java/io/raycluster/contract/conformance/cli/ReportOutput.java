@@ -59,6 +59,9 @@ final class ReportOutput {
 
   /** One report being written. */
   final class Session {
+    /** How many files are added between two write-error checks (each check is a write). */
+    private static final int CHECK_EVERY = 1024;
+
     private final PrintStream stdout;
     private final Summary.Counter counter = new Summary.Counter();
     private final PrintWriter out;
@@ -67,6 +70,7 @@ final class ReportOutput {
     /** The temporary file the report is written to before it takes its place; null otherwise. */
     private final Path tmp;
     private final Path target;
+    private long added;
 
     private Session(PrintStream stdout) {
       this.stdout = stdout;
@@ -107,6 +111,19 @@ final class ReportOutput {
       counter.add(file);
       try {
         writer.add(file);
+      } catch (UncheckedIOException e) {
+        throw failed(e);
+      }
+      if (++added % CHECK_EVERY == 0 && out.checkError()) {
+        // checkError flushes: asked now and then, so that a full disk stops a long run early
+        throw failed(null);
+      }
+    }
+
+    /** Pushes what was added so far to the output (before waiting for the next result). */
+    void flush() {
+      try {
+        writer.flush();
       } catch (UncheckedIOException e) {
         throw failed(e);
       }

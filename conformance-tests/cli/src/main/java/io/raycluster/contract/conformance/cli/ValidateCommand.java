@@ -106,24 +106,41 @@ final class ValidateCommand implements Callable<Integer> {
         inputs.size(), done);
         InFlight inFlight = new InFlight(Runtime.getRuntime().availableProcessors(),
             Math.max(maxFileSize, Runtime.getRuntime().maxMemory() / 8))) {
-      // Files are validated a few at a time, each written to the report as soon as the ones
-      // before it are: memory holds the files in flight, never the whole run.
-      java.util.ArrayDeque<java.util.concurrent.Future<FileOutcome>> pending = new java.util.ArrayDeque<>();
+      // Files are validated a few at a time (small ones in batches), each written to the report
+      // once the ones before it are: memory holds the files in flight, never the whole run.
+      java.util.ArrayDeque<java.util.concurrent.Future<List<FileOutcome>>> pending = new java.util.ArrayDeque<>();
+      int batchFiles = inFlight.batchFiles(inputs.size());
       int next = 0;
       while (next < inputs.size() || !pending.isEmpty()) {
         while (next < inputs.size() && pending.size() < inFlight.window()) {
-          Input input = inputs.get(next++);
-          pending.add(inFlight.submit(input.size(maxFileSize), () -> {
-            FileOutcome outcome = validateOne(validator, input);
-            done.incrementAndGet();
-            return outcome;
+          int from = next;
+          next = batchEnd(inputs, from, batchFiles);
+          List<Input> batch = inputs.subList(from, next);
+          pending.add(inFlight.submit(() -> {
+            List<FileOutcome> outcomes = new ArrayList<>(batch.size());
+            for (Input input : batch) {
+              outcomes.add(inFlight.within(input.size(maxFileSize), () -> validateOne(validator, input)));
+              done.incrementAndGet();
+            }
+            return outcomes;
           }));
         }
-        FileOutcome outcome = InFlight.take(pending.poll());
-        session.add(outcome);
-        skipped += outcome.skipped();
-        unknownOperation += outcome.outcomes().stream()
-            .filter(o -> o.findings().stream().anyMatch(f -> f.keyword().equals("operation"))).count();
+        java.util.concurrent.Future<List<FileOutcome>> head = pending.poll();
+        if (!head.isDone()) {
+          session.flush(); // about to wait: what is written so far reaches the reader now
+        }
+        for (FileOutcome outcome : InFlight.take(head)) {
+          session.add(outcome);
+          skipped += outcome.skipped();
+          for (Outcome o : outcome.outcomes()) {
+            for (Finding f : o.findings()) {
+              if (f.keyword().equals("operation")) {
+                unknownOperation++;
+                break;
+              }
+            }
+          }
+        }
       }
     }
     int exit = session.finish();
@@ -165,10 +182,31 @@ final class ValidateCommand implements Callable<Integer> {
             "cannot list this folder: " + input.unlistable() + "; its files were not checked")))), 0);
   }
 
-  /** A file to read, standard input ({@code file} null), or a folder that could not be listed. */
-  private record Input(Path file, String display, String unlistable) {
+  /** Where the batch of small listed files that starts at {@code from} ends (exclusive). */
+  private static int batchEnd(List<Input> inputs, int from, int maxFiles) {
+    int end = from + 1;
+    long bytes = inputs.get(from).listedSize();
+    if (bytes < 0 || bytes >= InFlight.BATCH_BYTES) {
+      return end; // a file given by name, standard input, or a large file: alone
+    }
+    while (end < inputs.size() && end - from < maxFiles) {
+      long size = inputs.get(end).listedSize();
+      if (size < 0 || bytes + size > InFlight.BATCH_BYTES) {
+        break;
+      }
+      bytes += size;
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * A file to read, standard input ({@code file} null), or a folder that could not be listed;
+   * {@code listedSize} is the size a folder's listing saw, or -1 (not listed: size unknown).
+   */
+  private record Input(Path file, String display, String unlistable, long listedSize) {
     Input(Path file, String display) {
-      this(file, display, null);
+      this(file, display, null, -1);
     }
 
     boolean stdin() {
@@ -179,6 +217,9 @@ final class ValidateCommand implements Callable<Integer> {
     long size(long limit) {
       if (file == null) {
         return unlistable == null ? limit : 0;
+      }
+      if (listedSize >= 0) {
+        return Math.min(listedSize, limit);
       }
       try {
         return Math.min(Files.size(file), limit);
@@ -217,9 +258,12 @@ final class ValidateCommand implements Callable<Integer> {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "No *.json or *.har file in directory: " + p);
         }
-        found.files().forEach(f -> inputs.add(new Input(f, f.toString())));
+        for (int i = 0; i < found.files().size(); i++) {
+          Path f = found.files().get(i);
+          inputs.add(new Input(f, f.toString(), null, found.sizes().get(i)));
+        }
         // A folder inside that cannot be listed is one unreadable result; the others are checked.
-        found.unlisted().forEach(u -> inputs.add(new Input(null, u.path().toString(), u.reason())));
+        found.unlisted().forEach(u -> inputs.add(new Input(null, u.path().toString(), u.reason(), -1)));
       } else {
         inputs.add(new Input(path, p));
       }

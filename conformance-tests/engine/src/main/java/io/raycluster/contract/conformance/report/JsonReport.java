@@ -56,6 +56,14 @@ final class JsonReport implements ReportWriter {
         g.writeEndArray();
         g.writeEndObject();
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void flush() {
+    try {
       g.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -38,6 +38,10 @@ final class TextReport implements ReportWriter {
           file.skipped() == 1 ? "1 HAR entry: not a call of an operation of the spec"
               : file.skipped() + " HAR entries: not calls of operations of the spec"));
     }
+  }
+
+  @Override
+  public void flush() {
     out.flush();
   }
 

@@ -9,13 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The replay server's soak run, outside {@code mvn verify} (see {@code soak/run.sh}). Against a
@@ -49,10 +42,6 @@ import javax.crypto.spec.SecretKeySpec;
  * with {@code java -cp conformance-tests/replay/target/test-classes}, against any replay server.
  */
 public final class Soak {
-  private static final String SIGNED_HEADERS =
-      "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
-  private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Map<String, String> opts;
   private final URI base;
@@ -62,6 +51,7 @@ public final class Soak {
   private final byte[] expected;
   /** What the non-readers ask for: best a large recording, so that unread answers fill the buffers. */
   private final String noReadPath;
+  private final SignedGets signer;
   private static final int BURST = 4;
   private final AtomicBoolean stop = new AtomicBoolean();
   private final AtomicLong slowOpen = new AtomicLong();
@@ -74,6 +64,8 @@ public final class Soak {
     this.secret = required("secret");
     this.path = opts.getOrDefault("path", "/api/v1/workspaces/w-soak/rayCluster/ray-k7nm8ahl5te4tg91");
     this.noReadPath = opts.getOrDefault("no-read-path", path);
+    this.signer = new SignedGets(base.getHost() + ":" + base.getPort(), key, secret,
+        opts.getOrDefault("action", "GetRayCluster"), opts.getOrDefault("version", "2023-08-08"));
     // Without --expect-body only the status is checked (for servers that do not replay bytes verbatim).
     this.expected = opts.containsKey("expect-body") ? Files.readAllBytes(Path.of(opts.get("expect-body"))) : null;
   }
@@ -384,48 +376,11 @@ public final class Soak {
   }
 
   private String rawSignedGet(String path) {
-    StringBuilder r = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n");
-    acsHeaders(path).forEach((k, v) -> r.append(k).append(": ").append(v).append("\r\n"));
-    return r.append("\r\n").toString();
+    return signer.raw(path);
   }
 
-  /** The x-acs headers, Host and Authorization of a GET of {@link #path}, signed now with a fresh nonce. */
   private Map<String, String> acsHeaders(String path) {
-    Map<String, String> h = new java.util.TreeMap<>();
-    h.put("host", base.getHost() + ":" + base.getPort());
-    h.put("x-acs-action", opts.getOrDefault("action", "GetRayCluster"));
-    h.put("x-acs-version", opts.getOrDefault("version", "2023-08-08"));
-    h.put("x-acs-date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    byte[] nonce = new byte[16];
-    RANDOM.nextBytes(nonce);
-    h.put("x-acs-signature-nonce", HexFormat.of().formatHex(nonce));
-    h.put("x-acs-content-sha256", EMPTY_SHA256);
-    StringBuilder canonical = new StringBuilder("GET\n").append(path).append("\n\n");
-    h.forEach((k, v) -> canonical.append(k).append(':').append(v.trim()).append('\n'));
-    canonical.append('\n').append(SIGNED_HEADERS).append('\n').append(EMPTY_SHA256);
-    String toSign = "ACS3-HMAC-SHA256\n" + sha256Hex(canonical.toString());
-    Map<String, String> out = new LinkedHashMap<>(h);
-    out.put("authorization", "ACS3-HMAC-SHA256 Credential=" + key + ",SignedHeaders=" + SIGNED_HEADERS
-        + ",Signature=" + hmacHex(toSign));
-    return out;
-  }
-
-  private static String sha256Hex(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private String hmacHex(String s) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return signer.headers(path);
   }
 
   /** The server's peak and current resident memory and threads, from /proc (Linux); "n/a" elsewhere. */
