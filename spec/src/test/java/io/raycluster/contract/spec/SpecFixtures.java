@@ -20,6 +20,17 @@ public final class SpecFixtures {
    * the vendor's pages saved as text, with no drift from the fixture.
    */
   public static final String RAY_JOBS_PAGE = "fixtures/ray-jobs-getRayJob-page.txt";
+  /**
+   * Classpath resource of the same page as a browser saves it as HTML (tables, lists, a
+   * preformatted JSON example, a script, a style and hidden elements a person does not see).
+   */
+  public static final String RAY_JOBS_PAGE_HTML = "fixtures/ray-jobs-getRayJob-page.html";
+  /**
+   * Classpath resource of the fixture's product in the format of the vendor's machine-readable API
+   * metadata ({@code api-docs.json}): the four operations of the fixture with no drift, plus one
+   * the fixture spec does not have.
+   */
+  public static final String RAY_JOBS_METADATA = "fixtures/ray-jobs-api-docs.json";
 
   private SpecFixtures() {}
 

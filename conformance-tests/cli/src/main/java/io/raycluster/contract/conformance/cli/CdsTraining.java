@@ -35,9 +35,10 @@ public final class CdsTraining {
       writeExamples(ApiSpec.bundled(), work);
       PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8");
       String dir = work.toString();
-      for (String format : new String[] {"text", "json", "junit"}) {
+      for (io.raycluster.contract.conformance.report.ReportFormat format
+          : io.raycluster.contract.conformance.report.ReportFormat.values()) {
         ConformanceCli.execute(new ByteArrayInputStream(new byte[0]), discard, discard, false,
-            "validate", "--format", format, dir);
+            "validate", "--format", format.name(), dir);
       }
       ConformanceCli.execute(new ByteArrayInputStream(new byte[0]), discard, discard, false,
           "validate", "--strict", dir);

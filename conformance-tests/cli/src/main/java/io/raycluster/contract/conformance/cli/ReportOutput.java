@@ -19,7 +19,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The report options {@code validate} and {@code validate-pact} share ({@code --format},
@@ -30,9 +32,14 @@ import picocli.CommandLine.Option;
  * naming where, and a report file is never left half written.
  */
 final class ReportOutput {
-  @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "text|json|junit|markdown|html", defaultValue = "text",
+      description = "Report format (default: ${DEFAULT-VALUE}): markdown is a compact table for a CI "
+          + "job summary, html one self-contained page to open in a browser.")
   ReportFormat format;
+
+  /** The command this mixin is part of: its name heads the Markdown and HTML reports. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output (the summary line still goes to standard output).")
@@ -94,7 +101,7 @@ final class ReportOutput {
           }
           out = new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8)));
         }
-        writer = format.open(out);
+        writer = format.open(out, command.qualifiedName());
       } catch (IOException | UncheckedIOException e) {
         throw failed(e);
       }

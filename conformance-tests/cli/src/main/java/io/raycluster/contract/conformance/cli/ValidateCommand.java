@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code validate [--spec FILE] [--operation ID] [--strict] [--format text|json|junit] [--output FILE] PATH...}. */
+/** {@code validate [--spec FILE] [--operation ID] [--strict] [--format text|json|junit|markdown|html] [--output FILE] PATH...}. */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code validate-pact [--spec FILE] [--format text|json|junit] [--output FILE] PACT_FILE...}. */
+/** {@code validate-pact [--spec FILE] [--format text|json|junit|markdown|html] [--output FILE] PACT_FILE...}. */
 @Command(
     name = "validate-pact",
     mixinStandardHelpOptions = true,

@@ -116,7 +116,7 @@ class DiffDocCommandTest {
         missing.err());
     assertEquals("", missing.out());
     assertTrue(CliRun.of("diff-doc", tmp.toString()).err().contains("it is not a regular file"));
-    assertTrue(CliRun.of("diff-doc", html.toString()).err().contains("save the page as text"));
+    assertTrue(CliRun.of("diff-doc", html.toString()).err().contains("no request syntax line"));
     assertTrue(CliRun.of("diff-doc", binary.toString()).err().contains("it is not UTF-8 text"));
   }
 
@@ -140,7 +140,7 @@ class DiffDocCommandTest {
 
     CliRun xml = CliRun.of("diff-doc", "--format", "xml", page.toString());
     assertEquals(2, xml.exit());
-    assertTrue(xml.err().contains("expected one of [text, json]"), xml.err());
+    assertTrue(xml.err().contains("expected one of [text, json, markdown, html]"), xml.err());
   }
 
   @Test
@@ -149,7 +149,105 @@ class DiffDocCommandTest {
 
     assertEquals(0, run.exit());
     assertTrue(run.out().contains("--spec=FILE"), run.out());
-    assertTrue(run.out().contains("2   not a readable reference page, or a usage error"), run.out());
+    assertTrue(run.out().contains("2   not a readable reference page or API metadata"), run.out());
+  }
+
+  private Path metadataWith(String from, String to) throws IOException {
+    Path metadata = SpecFixtures.write(SpecFixtures.RAY_JOBS_METADATA, tmp);
+    String text = Files.readString(metadata, StandardCharsets.UTF_8);
+    assertTrue(text.contains(from), from);
+    Files.writeString(metadata, text.replace(from, to), StandardCharsets.UTF_8);
+    return metadata;
+  }
+
+  @Test
+  void metadata_ofTheSpecsProduct_withoutDrift_exitsZero() {
+    Path metadata = SpecFixtures.write(SpecFixtures.RAY_JOBS_METADATA, tmp);
+
+    CliRun run = CliRun.of("diff-doc", "--spec", spec.toString(), metadata.toString());
+
+    assertEquals(0, run.exit(), run.all());
+    assertTrue(run.out().contains("No drift: the metadata's operations"), run.out());
+  }
+
+  @Test
+  void metadata_withDrift_namesWhatChangedAndExits1() throws IOException {
+    Path metadata = metadataWith("\"format\": \"int64\"", "\"format\": \"int32\"");
+
+    CliRun run = CliRun.of("diff-doc", "--spec", spec.toString(), "--format", "json", metadata.toString());
+
+    assertEquals(1, run.exit(), run.all());
+    JsonNode report = JSON.readTree(run.out());
+    assertEquals("metadata", report.get("kind").asText());
+    List<String> got = new java.util.ArrayList<>();
+    report.get("findings").forEach(f -> got.add(f.get("kind").asText() + " " + f.get("location").asText()
+        + " " + f.get("documented").asText() + " / " + f.get("specified").asText()));
+    assertEquals(List.of("TYPE_MISMATCH GetRayJob:/startTime integer/int32 / integer/int64",
+        "TYPE_MISMATCH GetRayJob:/events/*/time integer/int32 / integer/int64"), got);
+  }
+
+  @Test
+  void metadata_ofAnotherProduct_exits2SayingWhich() throws IOException {
+    Path metadata = metadataWith("\"product\": \"ray-jobs\"", "\"product\": \"ecs\"");
+
+    CliRun run = CliRun.of("diff-doc", "--spec", spec.toString(), metadata.toString());
+
+    assertEquals(2, run.exit(), run.all());
+    assertTrue(run.err().contains("it describes ecs 2024-01-01; the spec's operations are of ray-jobs 2024-01-01"), run.err());
+  }
+
+  @Test
+  void htmlPage_givesTheSameFindingsAsItsTextCopy() throws IOException {
+    Path html = SpecFixtures.write(SpecFixtures.RAY_JOBS_PAGE_HTML, tmp);
+    Files.writeString(html, Files.readString(html).replace("<td>attempts</td><td>integer</td>", "<td>attempts</td><td>string</td>"));
+    Path text = pageWith("attempts\ninteger\n", "attempts\nstring\n");
+
+    JsonNode fromHtml = JSON.readTree(CliRun.of("diff-doc", "--spec", spec.toString(), "--format", "json", html.toString()).out());
+    JsonNode fromText = JSON.readTree(CliRun.of("diff-doc", "--spec", spec.toString(), "--format", "json", text.toString()).out());
+
+    assertEquals(1, fromHtml.get("exitCode").asInt());
+    for (JsonNode f : List.of(fromHtml, fromText)) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove("page");
+      f.get("findings").forEach(finding -> ((com.fasterxml.jackson.databind.node.ObjectNode) finding).remove("line"));
+    }
+    assertEquals(fromText, fromHtml);
+  }
+
+  @Test
+  void markdownAndHtmlFormats_showTheDocumentsSideBesideTheSpecs() throws IOException {
+    Path changed = pageWith("attempts\ninteger\n", "attempts\nstring\n");
+
+    CliRun md = CliRun.of("diff-doc", "--spec", spec.toString(), "--format", "markdown", changed.toString());
+    CliRun html = CliRun.of("diff-doc", "--spec", spec.toString(), "--format", "html", changed.toString());
+
+    assertEquals(1, md.exit(), md.all());
+    assertTrue(md.out().contains("| Finding | Location | Page | Spec | Message |"), md.out());
+    assertTrue(md.out().contains("| TYPE_MISMATCH | <code>/attempts</code> | string (line "), md.out());
+    assertEquals(1, html.exit(), html.all());
+    assertTrue(html.out().startsWith("<!DOCTYPE html>"), html.out());
+    assertTrue(html.out().contains("<tr><td>TYPE_MISMATCH</td><td><code>/attempts</code></td><td>string (line "), html.out());
+  }
+
+  @Test
+  void unreadable_inMarkdown_saysWhatIsMissing() throws IOException {
+    Path file = tmp.resolve("notes.txt");
+    Files.writeString(file, "Some notes\n", StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("diff-doc", "--format", "markdown", file.toString());
+
+    assertEquals(2, run.exit());
+    assertTrue(run.out().contains("- no request syntax line"), run.out());
+  }
+
+  @Test
+  void metadataUrl_isThePublishedAddressOfTheSpecsProductAndVersion() {
+    io.raycluster.contract.spec.SpecOperation op = io.raycluster.contract.spec.ApiSpec.bundled().operations().get(0);
+
+    CliRun run = CliRun.of("diff-doc", "--metadata-url");
+
+    assertEquals(0, run.exit(), run.all());
+    assertEquals("https://api.aliyun.com/meta/v1/products/" + op.product() + "/versions/" + op.version()
+        + "/api-docs.json\n", run.out());
   }
 
   /** The command on the vendor's own page, where it is laid out beside the repository. */

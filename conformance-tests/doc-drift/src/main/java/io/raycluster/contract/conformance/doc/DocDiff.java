@@ -37,13 +37,27 @@ public final class DocDiff {
     return new DocDiff(spec, checker);
   }
 
+  /** Compares what {@link VendorDocuments#read} read: a page, or the vendor's API metadata. */
+  public DriftReport diff(VendorDocument document) throws UnreadablePageException {
+    return document instanceof ApiMetadata metadata ? diff(metadata) : diff((ReferencePage) document);
+  }
+
+  /**
+   * Compares the vendor's API metadata with the spec (see {@link MetadataDiff}); metadata of
+   * another product or version, or an operation in it that cannot be read, is unreadable.
+   */
+  public DriftReport diff(ApiMetadata metadata) throws UnreadablePageException {
+    return new MetadataDiff(spec, checker).diff(metadata);
+  }
+
   public DriftReport diff(ReferencePage page) {
     List<Finding> findings = new ArrayList<>();
     Optional<SpecContract.Operation> found = spec.operationFor(page.method(), page.path(), page.action());
     if (found.isEmpty()) {
       findings.add(new Finding(Finding.Kind.PATH_CHANGED, "request",
-          "the spec has no operation " + page.method() + " " + page.path(), page.requestLine()));
-      return new DriftReport(page, spec.source(), findings);
+          "the spec has no operation " + page.method() + " " + page.path(), page.requestLine(),
+          page.method() + " " + page.path(), "no such operation"));
+      return DriftReport.of(page, spec.source(), findings);
     }
     SpecContract.Operation op = found.get();
     compareRequest(page, op, findings);
@@ -51,19 +65,21 @@ public final class DocDiff {
     compareTable(page, op.properties(), findings);
     for (ExampleFinding f : checker.check(op, page.example())) {
       findings.add(new Finding(Finding.Kind.EXAMPLE, f.pointer().isEmpty() ? "/" : f.pointer(),
-          "the JSON example: " + f.message(), page.exampleLine()));
+          "the JSON example: " + f.message(), page.exampleLine(), "the JSON example", ""));
     }
-    return new DriftReport(page, spec.source(), findings);
+    return DriftReport.of(page, spec.source(), findings);
   }
 
   private static void compareRequest(ReferencePage page, SpecContract.Operation op, List<Finding> out) {
     if (!op.path().equals(page.path())) {
       out.add(new Finding(Finding.Kind.PATH_CHANGED, "request",
-          "the page's path is " + page.path() + "; the spec's is " + op.path(), page.requestLine()));
+          "the page's path is " + page.path() + "; the spec's is " + op.path(), page.requestLine(),
+          page.path(), op.path()));
     }
     if (!op.method().equals(page.method())) {
       out.add(new Finding(Finding.Kind.METHOD_CHANGED, "request",
-          "the page's method is " + page.method() + "; the spec's is " + op.method(), page.requestLine()));
+          "the page's method is " + page.method() + "; the spec's is " + op.method(), page.requestLine(),
+          page.method(), op.method()));
     }
   }
 
@@ -84,26 +100,28 @@ public final class DocDiff {
       if (declared.isEmpty()) {
         out.add(new Finding(Finding.Kind.UNDECLARED_PARAMETER, location,
             "the page lists parameter '" + p.name() + "' (" + p.type() + (p.required() ? ", required" : "")
-                + "); the spec does not declare it", p.line()));
+                + "); the spec does not declare it", p.line(),
+            p.type() + (p.required() ? ", required" : ""), Finding.NOT_DECLARED));
         continue;
       }
       SpecContract.Parameter s = declared.get();
       PageType type = PageType.parse(p.type()).orElseThrow();
       if (!"any".equals(type.json()) && !"any".equals(s.type()) && !type.json().equals(s.type())) {
         out.add(new Finding(Finding.Kind.PARAMETER_CHANGED, location,
-            "the page's type is " + type + "; the spec's is " + s.type(), p.line()));
+            "the page's type is " + type + "; the spec's is " + s.type(), p.line(), type.toString(), s.type()));
       }
       if (!"path".equals(s.in()) && p.required() != s.required()) {
         out.add(new Finding(Finding.Kind.PARAMETER_CHANGED, location,
             "the page says it is " + (p.required() ? "required" : "optional") + "; the spec says "
-                + (s.required() ? "required" : "optional"), p.line()));
+                + (s.required() ? "required" : "optional"), p.line(),
+            p.required() ? "required" : "optional", s.required() ? "required" : "optional"));
       }
     }
     for (SpecContract.Parameter s : op.parameters()) {
       if (!listed.contains(s.name()) && !"header".equals(s.in()) && !"cookie".equals(s.in())) {
         out.add(new Finding(Finding.Kind.MISSING_PARAMETER, "parameters/" + s.name(),
             "the spec declares " + s.in() + " parameter '" + s.name() + "' (" + s.type()
-                + "); the page no longer lists it", 0));
+                + "); the page no longer lists it", 0, Finding.NOT_LISTED, s.in() + " parameter, " + s.type()));
       }
     }
   }
@@ -119,7 +137,7 @@ public final class DocDiff {
         if (!undeclared.contains(parent(element.location()))) {
           out.add(new Finding(Finding.Kind.UNDECLARED_ELEMENT, element.location(),
               "the page lists '" + element.name() + "' (" + element.type() + "); the spec does not declare it",
-              element.line()));
+              element.line(), element.type().toString(), Finding.NOT_DECLARED));
         }
         undeclared.add(element.location());
         continue;
@@ -127,7 +145,7 @@ public final class DocDiff {
       if (!sameType(element.type(), property)) {
         out.add(new Finding(Finding.Kind.TYPE_MISMATCH, element.location(),
             "the page's type is " + element.type() + "; the spec's is " + property.typeName(),
-            element.line()));
+            element.line(), element.type().toString(), property.typeName()));
       }
       // Only where the spec restricts the values: a list on a free-text field is documentation.
       if (!element.values().isEmpty() && !property.enumValues().isEmpty()) {
@@ -138,12 +156,14 @@ public final class DocDiff {
         if (!added.isEmpty()) {
           out.add(new Finding(Finding.Kind.ENUM_VALUES, element.location(),
               "the page lists " + quoted(added) + "; the spec's enum lacks "
-                  + (added.size() == 1 ? "it" : "them"), element.line()));
+                  + (added.size() == 1 ? "it" : "them"), element.line(),
+              String.join(", ", element.values()), String.join(", ", property.enumValues())));
         }
         if (!dropped.isEmpty()) {
           out.add(new Finding(Finding.Kind.ENUM_VALUES, element.location(),
               "the spec's enum has " + quoted(dropped) + "; the page no longer lists "
-                  + (dropped.size() == 1 ? "it" : "them"), element.line()));
+                  + (dropped.size() == 1 ? "it" : "them"), element.line(),
+              String.join(", ", element.values()), String.join(", ", property.enumValues())));
         }
       }
     }
@@ -154,18 +174,19 @@ public final class DocDiff {
       }
       if (!missing.contains(parent(property.location()))) {
         out.add(new Finding(Finding.Kind.MISSING_ELEMENT, property.location(),
-            "the spec declares it (" + property.typeName() + "); the page no longer lists it", 0));
+            "the spec declares it (" + property.typeName() + "); the page no longer lists it", 0,
+            Finding.NOT_LISTED, property.typeName()));
       }
       missing.add(property.location());
     }
   }
 
-  private static String quoted(List<String> values) {
+  static String quoted(List<String> values) {
     return "'" + String.join("', '", values) + "'";
   }
 
   /** The object or array a location sits in: {@code /instances} for {@code /instances/*}{@code /type}. */
-  private static String parent(String location) {
+  static String parent(String location) {
     String parent = location.substring(0, location.lastIndexOf('/'));
     return parent.endsWith("/*") ? parent.substring(0, parent.length() - 2) : parent;
   }

@@ -9,9 +9,27 @@ package io.raycluster.contract.conformance.doc;
  *     {@code /state} for the JSON example
  * @param message what differs, naming both sides
  * @param line the 1-based line of the page it comes from, or 0 when it has none (something the
- *     spec declares and the page no longer lists)
+ *     spec declares and the page no longer lists, or a finding from the vendor's metadata)
+ * @param documented what the vendor's page or metadata says there, in a few words ({@code
+ *     string}, {@code not listed}); empty when the message says it all
+ * @param specified what the spec says there, in a few words ({@code integer}, {@code not
+ *     declared}); empty when the message says it all
  */
-public record Finding(Kind kind, String location, String message, int line) {
+public record Finding(Kind kind, String location, String message, int line, String documented, String specified) {
+  public Finding {
+    documented = documented == null ? "" : documented;
+    specified = specified == null ? "" : specified;
+  }
+
+  /** A finding whose message says it all. */
+  public Finding(Kind kind, String location, String message, int line) {
+    this(kind, location, message, line, "", "");
+  }
+
+  /** The words both sides use for what one of them lacks. */
+  static final String NOT_LISTED = "not listed";
+  static final String NOT_DECLARED = "not declared";
+
   public enum Kind {
     /** The request syntax line has another HTTP method than the spec. */
     METHOD_CHANGED,
@@ -35,7 +53,9 @@ public record Finding(Kind kind, String location, String message, int line) {
      */
     ENUM_VALUES,
     /** The JSON example does not conform to the spec (from the {@link ExampleChecker}). */
-    EXAMPLE
+    EXAMPLE,
+    /** The vendor's metadata has no operation with the spec's {@code x-acs-action}. */
+    MISSING_OPERATION
   }
 
   /** One line of the text report. */

@@ -2,6 +2,7 @@ package io.raycluster.contract.conformance.doc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What diff-doc reads from a saved API reference page: the request line, the rows of the
@@ -28,9 +29,18 @@ public record ReferencePage(
     List<PageElement> elements,
     JsonNode example,
     int exampleLine,
-    String action) {
+    String action) implements VendorDocument {
   public ReferencePage {
     parameters = parameters == null ? null : List.copyOf(parameters);
     elements = List.copyOf(elements);
+  }
+
+  /** The same page with every line number mapped (the text of an HTML page to the HTML's lines). */
+  ReferencePage withLines(IntUnaryOperator line) {
+    return new ReferencePage(source, method, path, line.applyAsInt(requestLine),
+        parameters == null ? null : parameters.stream()
+            .map(p -> new PageParameter(p.name(), p.type(), p.required(), line.applyAsInt(p.line()))).toList(),
+        elements.stream().map(e -> new PageElement(e.name(), e.type(), line.applyAsInt(e.line()), e.values())).toList(),
+        example, line.applyAsInt(exampleLine), action);
   }
 }

@@ -7,11 +7,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.raycluster.contract.spec.JsonTrees;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,38 +34,14 @@ public final class ReferencePageParser {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
   /** The RAM action of the page's authorization table: {@code emr-serverless-spark:GetRayCluster}. */
   private static final Pattern RAM_ACTION = Pattern.compile("^\\s*[a-z0-9][a-z0-9-]*:([A-Z][A-Za-z0-9]*)\\s*$");
-  /** A saved page is some 30 KiB; anything this large is not one. */
-  private static final long MAX_BYTES = 16L * 1024 * 1024;
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private ReferencePageParser() {}
 
-  /** Reads a saved page; a file that cannot be read at all is reported as unreadable too. */
+  /** Reads a page saved as text; a file that cannot be read at all is reported as unreadable too. */
   public static ReferencePage parse(Path file) throws UnreadablePageException {
-    String source = file.toString();
-    if (!Files.exists(file)) {
-      throw new UnreadablePageException(source, List.of("the file does not exist"));
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new UnreadablePageException(source, List.of("it is not a regular file"));
-    }
-    String text;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new UnreadablePageException(source, List.of("it is larger than "
-            + MAX_BYTES / (1024 * 1024) + " MiB, far more than a reference page"));
-      }
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new UnreadablePageException(source, List.of("it is not UTF-8 text"));
-    } catch (IOException e) {
-      throw new UnreadablePageException(source, List.of("it cannot be read (" + e.getMessage() + ")"));
-    }
-    return parse(text, source);
+    return parse(VendorDocuments.text(file), file.toString());
   }
 
   /** Reads a page's text; {@code source} names it in messages. */
@@ -80,7 +51,7 @@ public final class ReferencePageParser {
         .split("\\R", -1);
     if (looksLikeHtml(lines)) {
       throw new UnreadablePageException(source, List.of(
-          "it is an HTML or XML file, not the page saved as text; save the page as text (or copy its text into a file) and run diff-doc on that"));
+          "it is an HTML or XML file, not the page saved as text; read it with VendorDocuments.read, which renders HTML"));
     }
     List<String> missing = new ArrayList<>();
 

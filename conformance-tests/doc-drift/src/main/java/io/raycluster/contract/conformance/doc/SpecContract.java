@@ -25,8 +25,8 @@ public final class SpecContract {
   public record Operation(SpecOperation spec, String method, String path, String action,
       List<Parameter> parameters, Map<String, SpecProperty> properties) {}
 
-  /** A path, query or header parameter of an operation. */
-  public record Parameter(String name, String in, String type, boolean required) {}
+  /** A path, query or header parameter of an operation; {@code format} is null when unsaid. */
+  public record Parameter(String name, String in, String type, String format, boolean required) {}
 
   private final ApiSpec spec;
   private final List<Operation> operations;
@@ -39,12 +39,14 @@ public final class SpecContract {
       SpecResponse ok = op.responses().containsKey("200") ? op.responses().get("200") : op.responses().get("DEFAULT");
       if (ok != null && ok.hasJsonBody()) {
         for (SchemaProperty p : spec.properties(ok.schemaPointer())) {
-          properties.put(p.location(), new SpecProperty(p.location(), p.type(), p.items(), p.enumValues()));
+          properties.put(p.location(), new SpecProperty(p.location(), p.type(), p.format(), p.items(),
+              p.itemsFormat(), p.enumValues()));
         }
       }
       List<Parameter> parameters = new ArrayList<>();
       for (SpecParameter p : op.parameters()) {
-        parameters.add(new Parameter(p.name(), p.in(), p.type(), p.required()));
+        String format = p.schemaPointer() == null ? null : spec.schema(p.schemaPointer()).path("format").textValue();
+        parameters.add(new Parameter(p.name(), p.in(), p.type(), format, p.required()));
       }
       ops.add(new Operation(op, op.method(), op.pathTemplate(), op.action() == null ? "" : op.action(),
           List.copyOf(parameters), Collections.unmodifiableMap(properties)));

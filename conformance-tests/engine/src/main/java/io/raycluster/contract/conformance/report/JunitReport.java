@@ -5,12 +5,8 @@ import io.raycluster.contract.conformance.Outcome;
 import io.raycluster.contract.conformance.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
@@ -21,21 +17,12 @@ final class JunitReport implements ReportWriter {
   private static final String SUITE = "raycluster-conformance.validate";
 
   private final PrintWriter out;
-  /**
-   * The test cases, spilled to a temporary file as they come: the format puts the counts first,
-   * and a run of 100,000 entries must not hold its report in memory to learn them.
-   */
-  private final Path spill;
-  private final Writer cases;
+  /** The test cases, spilled as they come: the format puts the counts first. */
+  private final Spill spill = new Spill();
+  private final Writer cases = spill.writer();
 
   JunitReport(PrintWriter out) {
     this.out = out;
-    try {
-      spill = Files.createTempFile("raycluster-junit-", ".xml.part");
-      cases = Files.newBufferedWriter(spill, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
@@ -57,7 +44,7 @@ final class JunitReport implements ReportWriter {
         cases.write("    </testcase>\n");
       }
     } catch (IOException e) {
-      discard();
+      spill.discard();
       throw new UncheckedIOException(e);
     }
   }
@@ -65,31 +52,18 @@ final class JunitReport implements ReportWriter {
   @Override
   public void finish(Summary summary) {
     try {
-      cases.close();
       out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
       String counts = " tests=\"" + summary.total() + "\" failures=\"" + summary.invalid()
           + "\" errors=\"" + summary.unreadable() + "\" skipped=\"0\"";
       out.println("<testsuites name=\"raycluster-conformance\"" + counts + ">");
       out.println("  <testsuite name=\"" + SUITE + "\"" + counts + " time=\"0\">");
-      try (Reader r = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
-        r.transferTo(out);
-      }
+      out.flush();
+      spill.copyTo(out);
       out.println("  </testsuite>");
       out.println("</testsuites>");
       out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
-      discard();
-    }
-  }
-
-  private void discard() {
-    try {
-      cases.close();
-      Files.deleteIfExists(spill);
-    } catch (IOException e) {
-      // a temporary file left in the temporary folder: nothing to do about it here
+      spill.discard();
     }
   }
 

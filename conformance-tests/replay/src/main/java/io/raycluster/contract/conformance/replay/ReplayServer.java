@@ -352,6 +352,9 @@ public final class ReplayServer implements AutoCloseable {
       return request.getHeaders().get(HttpHeader.HOST);
     }
 
+    /** Whether the request's log line is written (once, before its answer). */
+    private volatile boolean logged;
+
     private void send(Answer answer) {
       boolean noBody = HttpMethod.HEAD.is(method) || answer.status == 204 || answer.status == 304;
       try {
@@ -362,6 +365,10 @@ public final class ReplayServer implements AutoCloseable {
         if (!noBody) {
           response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body.length);
         }
+        // Logged before the answer is written: a client that has its answer finds its line in
+        // the log (a test reading the log right after a call must not race the server).
+        logLine(method, rawPath, answer.status, answer.code, started);
+        logged = true;
         response.write(true, noBody ? null : ByteBuffer.wrap(answer.body),
             Callback.from(() -> finish(answer, null), failure -> finish(answer, failure)));
       } catch (RuntimeException e) {
@@ -379,7 +386,9 @@ public final class ReplayServer implements AutoCloseable {
         }
       } finally {
         inFlight.decrementAndGet();
-        logLine(method, rawPath, answer.status, answer.code, started);
+        if (!logged) {
+          logLine(method, rawPath, answer.status, answer.code, started);
+        }
       }
     }
   }
@@ -431,8 +440,8 @@ public final class ReplayServer implements AutoCloseable {
       if (!noBody) {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body.length);
       }
-      response.write(true, noBody ? null : ByteBuffer.wrap(answer.body), Callback.from(callback, () ->
-          logLine(loggedMethod, loggedPath, answer.status, answer.code, started)));
+      logLine(loggedMethod, loggedPath, answer.status, answer.code, started);
+      response.write(true, noBody ? null : ByteBuffer.wrap(answer.body), callback);
       return true;
     }
   }
