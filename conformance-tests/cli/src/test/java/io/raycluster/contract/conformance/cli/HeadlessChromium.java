@@ -196,17 +196,39 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (Exception e) {
       // the browser goes away below either way
     }
+    // Chromium's helpers (zygote, renderers, crash handler) are its children and may still write
+    // into the profile after the main process is gone: list them first, then stop them all.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
+    for (ProcessHandle helper : helpers) {
+      helper.destroy();
+    }
+    for (ProcessHandle helper : helpers) {
+      try {
+        helper.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        helper.destroyForcibly();
+      }
+    }
     delete(profile);
   }
 
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+  /** Deletes the profile; a file that appears while walking it (a late write) gets another pass. */
+  private static void delete(Path dir) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+        return;
+      } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        Thread.sleep(200);
       }
     }
   }
