@@ -69,13 +69,57 @@ public final class RecordingFiles {
         return FileVisitResult.CONTINUE;
       }
     });
-    files.sort(Comparator.comparing(Listed::path));
+    Listed[] sorted = sortedByPath(directory, files);
     unlisted.sort(Comparator.comparing(Unlisted::path));
-    return new Found(files.stream().map(Listed::path).toList(), files.stream().map(Listed::size).toList(),
-        List.copyOf(unlisted));
+    List<Path> paths = new ArrayList<>(sorted.length);
+    List<Long> sizes = new ArrayList<>(sorted.length);
+    for (Listed l : sorted) {
+      paths.add(l.path());
+      sizes.add(l.size());
+    }
+    return new Found(List.copyOf(paths), List.copyOf(sizes), List.copyOf(unlisted));
   }
 
-  private record Listed(Path path, long size) {}
+  record Listed(Path path, long size) {}
+
+  private record Keyed(String key, Listed listed) {}
+
+  /**
+   * The files in {@link Path#compareTo} order. That comparison is a good part of a large run's
+   * serial time (about half a second for 100,000 files, most of it in comparing the long common
+   * prefix byte by byte). When every path is ASCII, the text after the searched folder orders
+   * the same way (one byte per character; the prefix is common) and compares faster; otherwise
+   * the paths themselves are compared. Either way the sort uses every core.
+   */
+  static Listed[] sortedByPath(Path directory, List<Listed> files) {
+    String prefix = directory.toString();
+    Keyed[] keyed = new Keyed[files.size()];
+    for (int i = 0; i < keyed.length; i++) {
+      Listed l = files.get(i);
+      String path = l.path().toString();
+      if (!path.startsWith(prefix) || !isAscii(path)) {
+        Listed[] byPath = files.toArray(new Listed[0]);
+        java.util.Arrays.parallelSort(byPath, Comparator.comparing(Listed::path));
+        return byPath;
+      }
+      keyed[i] = new Keyed(path.substring(prefix.length()), l);
+    }
+    java.util.Arrays.parallelSort(keyed, (a, b) -> a.key().compareTo(b.key()));
+    Listed[] sorted = new Listed[keyed.length];
+    for (int i = 0; i < keyed.length; i++) {
+      sorted[i] = keyed[i].listed();
+    }
+    return sorted;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The name ends with one of the extensions, in any letter case (the listing's inner loop). */
   private static boolean matches(String name, List<String> extensions) {
