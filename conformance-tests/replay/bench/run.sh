@@ -10,7 +10,7 @@
 # Both are separate JVMs with the same heap (-Xmx256m), started fresh each round, their logs
 # discarded; the two servers alternate within each round. Best throughput of RUNS rounds, with
 # the p50/p99 of that round. Goal: replay / WireMock >= 1.0 at every concurrency.
-# Environment: RUNS (default 3), SECONDS (measured, default 5), WARMUP (default 3), CLIENTS
+# Environment: RUNS (default 3), MEASURE_SECONDS (measured, default 5; not bash's own SECONDS), WARMUP (default 3), CLIENTS
 # (default "1 16 64"), MVN_FLAGS (e.g. -o).
 # Needs: Java 17, Maven (WireMock comes from Maven Central), node (writes WireMock's mapping).
 set -euo pipefail
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 OUT=$ROOT/conformance-tests/replay/target/bench
 RUNS=${RUNS:-3}
-SECONDS_MEASURED=${SECONDS:-5}
+SECONDS_MEASURED=${MEASURE_SECONDS:-5}
 WARMUP=${WARMUP:-3}
 CLIENTS=${CLIENTS:-1 16 64}
 for tool in java mvn node; do
