@@ -131,6 +131,78 @@ class DistributionIT {
   }
 
   @Test
+  void launcher_installedUnderAPathWithSpaces_runsAndKeepsItsArchiveThere(@TempDir Path parent) throws Exception {
+    Path spaced = parent.resolve("my tools (x86) * [1]");
+    Files.createDirectories(spaced);
+    Path tarball = TARGET.resolve("raycluster-conformance-" + VERSION + ".tar.gz").toAbsolutePath();
+    assertEquals(0, run(spaced, Map.of(), "tar", "-xzf", tarball.toString(), "-C", spaced.toString()).code);
+    Path launcher = spaced.resolve("raycluster-conformance-" + VERSION + "/bin/raycluster-conformance");
+    Path cds = parent.resolve("cache with space");
+    Result r = run(parent, Map.of("JAVA_HOME", System.getProperty("java.home"),
+        "RAYCLUSTER_CONFORMANCE_CDS_DIR", cds.toString()), launcher.toString(), "validate", SAMPLES.toAbsolutePath().toString());
+    assertEquals(0, r.code, r.err);
+    assertEquals("", r.err);
+    assertEquals(1, archivesIn(cds).size(), "the archive is in the folder named, spaces and all");
+  }
+
+  /**
+   * A rebuilt jar can keep its size and, the build being reproducible, its time stamp: the
+   * archive follows the jar's contents, so a changed jar never runs with the old jar's classes.
+   */
+  @Test
+  void launcher_whenTheJarChangesButKeepsItsSizeAndTime_makesANewArchive(@TempDir Path parent) throws Exception {
+    assumeTrue(Runtime.version().feature() < 19, "the launcher's own archive is for Java 17 and 18");
+    Path copy = parent.resolve("copy");
+    Path tarball = TARGET.resolve("raycluster-conformance-" + VERSION + ".tar.gz").toAbsolutePath();
+    Files.createDirectories(copy);
+    assertEquals(0, run(copy, Map.of(), "tar", "-xzf", tarball.toString(), "-C", copy.toString()).code);
+    Path launcher = copy.resolve("raycluster-conformance-" + VERSION + "/bin/raycluster-conformance");
+    Path jar = copy.resolve("raycluster-conformance-" + VERSION + "/lib/raycluster-conformance.jar");
+    Path cds = parent.resolve("cds");
+    Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "RAYCLUSTER_CONFORMANCE_CDS_DIR", cds.toString());
+    assertEquals(0, run(parent, env, launcher.toString(), "--version").code);
+    assertEquals(1, archivesIn(cds).size());
+
+    // Same length, same time, other bytes: a resource renamed in both of the zip's headers.
+    byte[] bytes = Files.readAllBytes(jar);
+    java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(jar);
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    String renamed = text.replace("pom.properties", "pom.propertiez");
+    assertTrue(!renamed.equals(text), "the jar has a pom.properties to rename");
+    Files.write(jar, renamed.getBytes(StandardCharsets.ISO_8859_1));
+    Files.setLastModifiedTime(jar, time);
+
+    Result r = run(parent, env, launcher.toString(), "--version");
+    assertEquals(0, r.code, r.err);
+    assertEquals(2, archivesIn(cds).size(), "a second archive, for the changed jar");
+  }
+
+  @Test
+  void launcher_interruptedWhileMakingItsArchive_stopsTheTrainingAndLeavesNoTempFile(@TempDir Path cds) throws Exception {
+    assumeTrue(Runtime.version().feature() < 19, "the launcher's own archive is for Java 17 and 18");
+    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/raycluster-conformance").toString(), "--version")
+        .directory(unpacked.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("RAYCLUSTER_CONFORMANCE_CDS_DIR", cds.toString());
+    Process launcher = pb.start();
+    List<ProcessHandle> training = List.of();
+    for (int i = 0; i < 100 && training.isEmpty(); i++) {  // the training JVM, once started
+      Thread.sleep(20);
+      training = launcher.descendants().toList();
+    }
+    assertFalse(training.isEmpty(), "the first run starts a training JVM");
+    launcher.destroy();  // SIGTERM
+    assertTrue(launcher.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(143, launcher.exitValue());
+    for (ProcessHandle jvm : training) {
+      jvm.onExit().get(10, TimeUnit.SECONDS);
+    }
+    try (Stream<Path> left = Files.list(cds)) {
+      assertEquals(List.of(), left.toList(), "no temp file, no archive, no failure mark");
+    }
+  }
+
+  @Test
   void launcher_withCdsOff_makesNoArchive(@TempDir Path cds) throws Exception {
     Result r = launch(Map.of("RAYCLUSTER_CONFORMANCE_CDS_DIR", cds.toString(), "RAYCLUSTER_CONFORMANCE_CDS", "off"),
         "--version");
