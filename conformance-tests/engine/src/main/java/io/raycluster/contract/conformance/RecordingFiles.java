@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,8 @@ public final class RecordingFiles {
       paths.add(l.path());
       sizes.add(l.size());
     }
-    return new Found(List.copyOf(paths), List.copyOf(sizes), List.copyOf(unlisted));
+    return new Found(Collections.unmodifiableList(paths), Collections.unmodifiableList(sizes),
+        List.copyOf(unlisted));
   }
 
   record Listed(Path path, long size) {}

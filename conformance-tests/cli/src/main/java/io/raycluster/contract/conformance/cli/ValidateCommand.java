@@ -239,7 +239,6 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  /** Expands the paths: files as given, directories recursively (*.json, *.har, sorted). */
   /** The listing's result, or what it threw, as {@link #collect()} would have thrown it. */
   private static List<Input> listed(java.util.concurrent.CompletableFuture<List<Input>> listing) throws IOException {
     try {
@@ -259,6 +258,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  /** Expands the paths: files as given, directories recursively (*.json, *.har, sorted). */
   private List<Input> collect() throws IOException {
     List<Input> inputs = new ArrayList<>();
     boolean stdin = false;

@@ -44,11 +44,16 @@ class DistributionIT {
 
   @BeforeAll
   static void unpackTheTarball() throws Exception {
-    Path tarball = TARGET.resolve("raycluster-conformance-" + VERSION + ".tar.gz");
+    home = unpack(unpacked);
+  }
+
+  /** The tarball unpacked with {@code tar} into {@code dir}; returns the distribution's folder. */
+  private static Path unpack(Path dir) throws Exception {
+    Path tarball = TARGET.resolve("raycluster-conformance-" + VERSION + ".tar.gz").toAbsolutePath();
     assertTrue(Files.isRegularFile(tarball), "run after package: " + tarball);
-    Result tar = run(unpacked, Map.of(), "tar", "-xzf", tarball.toAbsolutePath().toString(), "-C", unpacked.toString());
+    Result tar = run(dir, Map.of(), "tar", "-xzf", tarball.toString(), "-C", dir.toString());
     assertEquals(0, tar.code, tar.err);
-    home = unpacked.resolve("raycluster-conformance-" + VERSION);
+    return dir.resolve("raycluster-conformance-" + VERSION);
   }
 
   @Test
@@ -134,9 +139,7 @@ class DistributionIT {
   void launcher_installedUnderAPathWithSpaces_runsAndKeepsItsArchiveThere(@TempDir Path parent) throws Exception {
     Path spaced = parent.resolve("my tools (x86) * [1]");
     Files.createDirectories(spaced);
-    Path tarball = TARGET.resolve("raycluster-conformance-" + VERSION + ".tar.gz").toAbsolutePath();
-    assertEquals(0, run(spaced, Map.of(), "tar", "-xzf", tarball.toString(), "-C", spaced.toString()).code);
-    Path launcher = spaced.resolve("raycluster-conformance-" + VERSION + "/bin/raycluster-conformance");
+    Path launcher = unpack(spaced).resolve("bin/raycluster-conformance");
     Path cds = parent.resolve("cache with space");
     Result r = run(parent, Map.of("JAVA_HOME", System.getProperty("java.home"),
         "RAYCLUSTER_CONFORMANCE_CDS_DIR", cds.toString()), launcher.toString(), "validate", SAMPLES.toAbsolutePath().toString());
@@ -152,12 +155,10 @@ class DistributionIT {
   @Test
   void launcher_whenTheJarChangesButKeepsItsSizeAndTime_makesANewArchive(@TempDir Path parent) throws Exception {
     assumeTrue(Runtime.version().feature() < 19, "the launcher's own archive is for Java 17 and 18");
-    Path copy = parent.resolve("copy");
-    Path tarball = TARGET.resolve("raycluster-conformance-" + VERSION + ".tar.gz").toAbsolutePath();
-    Files.createDirectories(copy);
-    assertEquals(0, run(copy, Map.of(), "tar", "-xzf", tarball.toString(), "-C", copy.toString()).code);
-    Path launcher = copy.resolve("raycluster-conformance-" + VERSION + "/bin/raycluster-conformance");
-    Path jar = copy.resolve("raycluster-conformance-" + VERSION + "/lib/raycluster-conformance.jar");
+    Path copy = Files.createDirectories(parent.resolve("copy"));
+    Path distribution = unpack(copy);
+    Path launcher = distribution.resolve("bin/raycluster-conformance");
+    Path jar = distribution.resolve("lib/raycluster-conformance.jar");
     Path cds = parent.resolve("cds");
     Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "RAYCLUSTER_CONFORMANCE_CDS_DIR", cds.toString());
     assertEquals(0, run(parent, env, launcher.toString(), "--version").code);
